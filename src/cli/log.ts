@@ -1,0 +1,48 @@
+import { Command } from 'commander';
+import { INTERACTION_KINDS } from '../domain/vocabulary.js';
+import { interactionLine, printJson } from './output.js';
+import { collect, integer, withKith } from './runtime.js';
+
+export function logCommand(): Command {
+  return new Command('log')
+    .description(`log an interaction: ${INTERACTION_KINDS.join(', ')}`)
+    .argument('<kind>', 'what kind of interaction')
+    .option('--with <ref>', 'who took part (repeatable)', collect)
+    .option('--at <date>', 'when: YYYY-MM-DD, YYYY-MM-DDTHH:MM, "yesterday" or "3 days ago" (default now)')
+    .option('--summary <text>', 'what it was about')
+    .option('--direction <direction>', 'outbound, inbound or mutual')
+    .option('--duration <minutes>', 'how long, such as 30 or 1.5h')
+    .action(async (kind: string, opts, command: Command) => {
+      await withKith(command, async (kith, output) => {
+        const logged = await kith.interactions.log({ kind, with: opts.with ?? [], at: opts.at, summary: opts.summary, direction: opts.direction, duration: opts.duration });
+        if (output.json) printJson(output, logged);
+        else output.out(`Logged ${interactionLine(logged)}`);
+      });
+    });
+}
+
+export function interactionsCommand(): Command {
+  const cmd = new Command('interactions').description('list and remove interactions');
+  cmd
+    .command('ls [ref]')
+    .description('recent interactions, all or with one person')
+    .option('--limit <n>', 'at most this many', integer)
+    .action(async (ref: string | undefined, opts, command: Command) => {
+      await withKith(command, async (kith, output) => {
+        const list = await kith.interactions.list(ref, opts.limit);
+        if (output.json) return printJson(output, list);
+        output.out(list.length ? list.map((i) => `${interactionLine(i)}  (${i.id})`).join('\n') : 'No interactions yet.');
+      });
+    });
+  cmd
+    .command('rm <id>')
+    .description('delete an interaction')
+    .action(async (id: string, _opts, command: Command) => {
+      await withKith(command, async (kith, output) => {
+        const removed = await kith.interactions.remove(id);
+        if (output.json) printJson(output, removed);
+        else output.out(`Deleted ${interactionLine(removed)}`);
+      });
+    });
+  return cmd;
+}

@@ -1,0 +1,67 @@
+import { Command, CommanderError, Option } from 'commander';
+import { exitCodeByCategory, isKithError } from '../domain/errors.js';
+import { configCommand } from './config-command.js';
+import { demoCommand } from './demo.js';
+import { interactionsCommand, logCommand } from './log.js';
+import { linkCommand } from './link.js';
+import { noteCommand } from './note.js';
+import { orgCommand } from './org.js';
+import { listCommand, personCommand } from './person.js';
+import { searchCommand } from './search.js';
+import { statsCommand } from './stats.js';
+import { tagCommand } from './tag.js';
+
+const USAGE_EXIT = 2;
+
+export function buildProgram(): Command {
+  const program = new Command('kith')
+    .description('Kith: your professional network, kept warm.')
+    .version('0.1.0')
+    .addOption(new Option('--db <path|postgres-url>', 'database file or postgres:// URL').env('KITH_DB'))
+    .option('--json', 'print JSON instead of tables')
+    .showSuggestionAfterError(true);
+  program.addCommand(personCommand());
+  program.addCommand(listCommand('ls'));
+  program.addCommand(orgCommand());
+  program.addCommand(logCommand());
+  program.addCommand(interactionsCommand());
+  program.addCommand(noteCommand());
+  program.addCommand(tagCommand());
+  program.addCommand(linkCommand());
+  program.addCommand(searchCommand());
+  program.addCommand(statsCommand());
+  program.addCommand(demoCommand());
+  program.addCommand(configCommand());
+  // Usage mistakes (unknown option, missing argument) exit 2 instead of commander's 1.
+  const exitOverride = (cmd: Command) => {
+    cmd.exitOverride();
+    cmd.commands.forEach(exitOverride);
+  };
+  exitOverride(program);
+  return program;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      return USAGE_EXIT;
+    }
+    if (isKithError(error)) {
+      process.stderr.write(`kith: ${error.message}\n`);
+      return exitCodeByCategory[error.category];
+    }
+    // An unexpected failure is a bug in Kith; say so in one line, with the detail
+    // only when asked for.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`kith: internal error: ${message.split('\n')[0]}\n`);
+    if (process.env.KITH_DEBUG) process.stderr.write(String((error as Error)?.stack) + '\n');
+    return exitCodeByCategory.internal;
+  }
+}
+
+process.exitCode = await run(process.argv);

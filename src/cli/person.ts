@@ -1,0 +1,197 @@
+import { Command } from 'commander';
+import { parseCustomField } from '../domain/person.js';
+import type { PersonListQuery, PersonPatch } from '../services/person-service.js';
+import { interactionLine, noteLine, peopleTable, personCard, printJson, type Output } from './output.js';
+import { collect, integer, withKith } from './runtime.js';
+
+function birthdayOption(cmd: Command): Command {
+  return cmd.option('--birthday <date>', 'birthday as YYYY-MM-DD, or --MM-DD without the year');
+}
+
+function printPerson(output: Output, person: Parameters<typeof personCard>[0]): void {
+  if (output.json) printJson(output, person);
+  else output.out(personCard(person).join('\n'));
+}
+
+function customFields(entries: string[] | undefined): Record<string, string> | undefined {
+  if (!entries?.length) return undefined;
+  return Object.fromEntries(entries.map(parseCustomField));
+}
+
+export function listCommand(name: string): Command {
+  return new Command(name)
+    .description('list people, sorted by name')
+    .option('--tag <tag>', 'only people with this tag')
+    .option('--org <organization>', 'only people currently at this organization')
+    .option('--tier <tier>', 'only people in this tier')
+    .option('--not-contacted-since <date>', 'only people with no interaction since this date')
+    .option('--archived', 'include archived people')
+    .option('--limit <n>', 'at most this many', integer)
+    .option('--cursor <cursor>', 'continue after a previous page')
+    .action(async (opts, command: Command) => {
+      await withKith(command, async (kith, output) => {
+        const query: PersonListQuery = {
+          tag: opts.tag,
+          organization: opts.org,
+          tier: opts.tier,
+          notContactedSince: opts.notContactedSince,
+          includeArchived: opts.archived,
+          limit: opts.limit ?? 100,
+          cursor: opts.cursor,
+        };
+        const page = await kith.people.list(query);
+        if (output.json) return printJson(output, page.items);
+        output.out(page.items.length ? peopleTable(page.items) : 'No people match.');
+        if (page.nextCursor) output.err(`more: --cursor ${page.nextCursor}`);
+      });
+    });
+}
+
+export function personCommand(): Command {
+  const person = new Command('person').description('add, edit, show, list and archive people');
+
+  birthdayOption(
+    person
+      .command('add')
+      .description('add a person')
+      .requiredOption('--name <name>', 'full name')
+      .option('--email <email>', 'email, optionally labelled as work:a@b.com (repeatable)', collect)
+      .option('--phone <phone>', 'phone, optionally labelled as mobile:+1... (repeatable)', collect)
+      .option('--url <url>', 'LinkedIn, website or other URL (repeatable)', collect)
+      .option('--company <company>', 'current organization')
+      .option('--title <title>', 'current title (needs --company)')
+      .option('--tag <tag>', 'tag (repeatable)', collect)
+      .option('--tier <tier>', 'inner, close, active, wider or acquaintance')
+      .option('--nickname <nickname>')
+      .option('--pronouns <pronouns>')
+      .option('--location <location>')
+      .option('--met-on <date>', 'when you met, YYYY-MM-DD')
+      .option('--how-met <text>', 'how you met')
+      .option('--introduced-by <ref>', 'who introduced you')
+      .option('--field <key=value>', 'custom field (repeatable)', collect),
+  ).action(async (opts, command: Command) => {
+    await withKith(command, async (kith, output) => {
+      const created = await kith.people.add({
+        name: opts.name,
+        emails: opts.email,
+        phones: opts.phone,
+        urls: opts.url,
+        company: opts.company,
+        title: opts.title,
+        tags: opts.tag,
+        tier: opts.tier,
+        nickname: opts.nickname,
+        pronouns: opts.pronouns,
+        location: opts.location,
+        birthday: opts.birthday,
+        metOn: opts.metOn,
+        howMet: opts.howMet,
+        introducedBy: opts.introducedBy,
+        customFields: customFields(opts.field),
+      });
+      if (output.json) printJson(output, created);
+      else output.out(`Added ${created.name} (${created.id})`);
+    });
+  });
+
+  birthdayOption(
+    person
+      .command('edit <ref>')
+      .description('change a person; list options add, --remove-* options take away')
+      .option('--name <name>')
+      .option('--email <email>', 'add an email (repeatable)', collect)
+      .option('--remove-email <email>', 'remove an email (repeatable)', collect)
+      .option('--phone <phone>', 'add a phone (repeatable)', collect)
+      .option('--remove-phone <phone>', 'remove a phone (repeatable)', collect)
+      .option('--url <url>', 'add a URL (repeatable)', collect)
+      .option('--remove-url <url>', 'remove a URL (repeatable)', collect)
+      .option('--tag <tag>', 'add a tag (repeatable)', collect)
+      .option('--remove-tag <tag>', 'remove a tag (repeatable)', collect)
+      .option('--company <company>', 'new current organization ("" ends the current job)')
+      .option('--title <title>', 'current title')
+      .option('--tier <tier>', 'inner, close, active, wider, acquaintance or none')
+      .option('--nickname <nickname>')
+      .option('--pronouns <pronouns>')
+      .option('--location <location>')
+      .option('--met-on <date>')
+      .option('--how-met <text>')
+      .option('--introduced-by <ref>')
+      .option('--field <key=value>', 'set a custom field (repeatable)', collect)
+      .option('--remove-field <key>', 'remove a custom field (repeatable)', collect)
+      .option('--unarchive', 'bring an archived person back'),
+  ).action(async (ref: string, opts, command: Command) => {
+    await withKith(command, async (kith, output) => {
+      const patch: PersonPatch = {
+        name: opts.name,
+        addEmails: opts.email,
+        removeEmails: opts.removeEmail,
+        addPhones: opts.phone,
+        removePhones: opts.removePhone,
+        addUrls: opts.url,
+        removeUrls: opts.removeUrl,
+        addTags: opts.tag,
+        removeTags: opts.removeTag,
+        company: opts.company,
+        title: opts.title,
+        tier: opts.tier,
+        nickname: opts.nickname,
+        pronouns: opts.pronouns,
+        location: opts.location,
+        birthday: opts.birthday,
+        metOn: opts.metOn,
+        howMet: opts.howMet,
+        introducedBy: opts.introducedBy,
+        setFields: customFields(opts.field),
+        unsetFields: opts.removeField,
+      };
+      let updated = opts.unarchive ? await kith.people.unarchive(ref) : undefined;
+      const hasEdits = Object.entries(patch).some(([, v]) => v !== undefined);
+      if (hasEdits || !updated) updated = await kith.people.edit(updated?.id ?? ref, patch);
+      if (output.json) printJson(output, updated);
+      else output.out(`Updated ${updated.name} (${updated.id})`);
+    });
+  });
+
+  person
+    .command('show <ref>')
+    .description("a person's profile, positions, recent interactions, notes and relationships")
+    .action(async (ref: string, _opts, command: Command) => {
+      await withKith(command, async (kith, output) => {
+        const detail = await kith.people.show(ref);
+        if (output.json) return printJson(output, { ...detail.person, positions: detail.positions, interactions: detail.interactions, interactionCount: detail.interactionCount, notes: detail.notes, relationships: detail.relationships });
+        const lines = personCard(detail.person);
+        if (detail.positions.length) {
+          lines.push('', 'Positions');
+          for (const p of detail.positions) lines.push(`  ${[p.title, p.organization].filter(Boolean).join(' at ')}  ${p.startDate ?? '?'} – ${p.endDate ?? 'now'}`);
+        }
+        lines.push('', `Interactions (${detail.interactionCount})`);
+        for (const i of detail.interactions) lines.push('  ' + interactionLine(i));
+        if (detail.notes.length) {
+          lines.push('', 'Notes');
+          for (const n of detail.notes) lines.push('  ' + noteLine(n));
+        }
+        if (detail.relationships.length) {
+          lines.push('', 'Relationships');
+          for (const r of detail.relationships) lines.push(`  ${r.from.name} ${r.kind.replace('_', ' ')} ${r.to.name}  (${r.id})`);
+        }
+        output.out(lines.join('\n'));
+      });
+    });
+
+  person.addCommand(listCommand('ls'));
+
+  person
+    .command('rm <ref>')
+    .description('archive a person (--purge deletes them and their notes links for good)')
+    .option('--purge', 'delete instead of archiving')
+    .action(async (ref: string, opts, command: Command) => {
+      await withKith(command, async (kith, output) => {
+        const p = opts.purge ? await kith.people.purge(ref) : await kith.people.archive(ref);
+        if (output.json) printJson(output, p);
+        else output.out(`${opts.purge ? 'Deleted' : 'Archived'} ${p.name} (${p.id})`);
+      });
+    });
+
+  return person;
+}
+

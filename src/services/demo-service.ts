@@ -1,0 +1,55 @@
+import { generateDemoNetwork } from '../domain/demo-network.js';
+import { KithError, invalid } from '../domain/errors.js';
+import { BulkLoader } from '../store/bulk-loader.js';
+import { readRepositories } from '../store/repositories.js';
+import type { ServiceContext } from './context.js';
+
+export interface DemoRequest {
+  people?: number;
+  interactions?: number;
+  seed?: string;
+}
+
+export interface DemoSummary {
+  people: number;
+  interactions: number;
+  seed: string;
+  seconds: number;
+}
+
+export type ProgressReporter = (phase: string, done: number, total: number) => void;
+
+function count(value: number | undefined, fallback: number, field: string, max: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0 || value > max) throw invalid(field, value, `expected a whole number from 0 to ${max}`);
+  return value;
+}
+
+export class DemoService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async generate(request: DemoRequest, progress: ProgressReporter = () => {}): Promise<DemoSummary> {
+    const people = count(request.people, 500, 'people', 1_000_000);
+    if (people === 0) throw invalid('people', 0, 'a demo network needs at least one person');
+    const interactions = count(request.interactions, people * 10, 'interactions', 20_000_000);
+    const seed = request.seed ?? 'kith';
+    const existing = (await readRepositories(this.ctx.store).stats.counts('9999')).people;
+    if (existing > 0) {
+      throw new KithError('conflict', 'database_not_empty', `the database already holds ${existing} people; run the demo on an empty database (--db demo.db)`);
+    }
+    const started = Date.now();
+    const now = this.ctx.now();
+    const nowIso = now.toISOString();
+    const loader = new BulkLoader(this.ctx.store);
+    let peopleDone = 0;
+    let interactionsDone = 0;
+    for (const batch of generateDemoNetwork({ people, interactions, seed, now })) {
+      if (batch.type === 'lastContacts') await loader.setLastContacts(batch.rows);
+      else await loader.write(batch, nowIso);
+      if (batch.type === 'people') progress('people', (peopleDone += batch.rows.length), people);
+      if (batch.type === 'interactions') progress('interactions', (interactionsDone += batch.rows.length), interactions);
+    }
+    await loader.rebuildSearch((done, total) => progress('search index', done, total));
+    return { people, interactions, seed, seconds: Math.round((Date.now() - started) / 100) / 10 };
+  }
+}

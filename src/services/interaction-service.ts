@@ -1,0 +1,59 @@
+import { parseDateTime } from '../domain/dates.js';
+import { invalid } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import { defaultDirection, parseDirection, parseDuration, parseInteractionKind, type Interaction } from '../domain/interaction.js';
+import { inTransaction, readRepositories } from '../store/repositories.js';
+import type { ServiceContext } from './context.js';
+import { resolvePersonId, resolvePersonIds } from './person-refs.js';
+import { parseLimit } from './person-service.js';
+
+export interface LogDraft {
+  kind: string;
+  with: string[];
+  at?: string;
+  summary?: string;
+  direction?: string;
+  duration?: string | number;
+  source?: string;
+  externalId?: string;
+}
+
+export class InteractionService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async log(draft: LogDraft): Promise<Interaction> {
+    const kind = parseInteractionKind(draft.kind);
+    if (draft.with.length === 0) throw invalid('with', '', 'name at least one person (--with)');
+    const now = this.ctx.now();
+    const occurredAt = draft.at ? parseDateTime(draft.at, 'at', now) : now.toISOString();
+    const direction = draft.direction ? parseDirection(draft.direction) : defaultDirection(kind);
+    const durationMinutes = draft.duration === undefined ? null : parseDuration(String(draft.duration));
+    const summary = draft.summary?.trim() || null;
+    return inTransaction(this.ctx.store, async (repos) => {
+      const people = await resolvePersonIds(repos, draft.with);
+      const { id } = await repos.interactions.insert(
+        newId(),
+        { kind, occurredAt, durationMinutes, direction, summary, source: draft.source ?? 'manual', externalId: draft.externalId ?? null },
+        people.map((personId) => ({ personId, role: 'participant' })),
+        now.toISOString(),
+      );
+      return (await repos.interactions.hydrate([id]))[0]!;
+    });
+  }
+
+  async list(ref?: string, limit?: number): Promise<Interaction[]> {
+    const repos = readRepositories(this.ctx.store);
+    const n = parseLimit(limit, 20);
+    const ids = ref ? await repos.interactions.idsForPerson(await resolvePersonId(repos, ref, { includeArchived: true }), n) : await repos.interactions.recentIds(n);
+    return repos.interactions.hydrate(ids);
+  }
+
+  async remove(id: string): Promise<Interaction> {
+    return inTransaction(this.ctx.store, async (repos) => {
+      const [interaction] = await repos.interactions.hydrate([id.trim().toLowerCase()]);
+      if (!interaction) throw invalid('interaction', id, 'no interaction has this id');
+      await repos.interactions.delete(interaction.id);
+      return interaction;
+    });
+  }
+}

@@ -1,0 +1,46 @@
+import type { Store } from '../store/connect.js';
+import { createContext, type ServiceContext } from './context.js';
+import { DemoService } from './demo-service.js';
+import { InteractionService } from './interaction-service.js';
+import { NoteService } from './note-service.js';
+import { OrganizationService } from './organization-service.js';
+import { PersonService } from './person-service.js';
+import { RelationshipService } from './relationship-service.js';
+import { SearchService } from './search-service.js';
+import { SettingsService } from './settings-service.js';
+import { StatsService } from './stats-service.js';
+import { TagService } from './tag-service.js';
+
+/** Every use case of Kith; the only thing the CLI and the HTTP layer talk to. */
+export interface Kith {
+  context: ServiceContext;
+  people: PersonService;
+  organizations: OrganizationService;
+  interactions: InteractionService;
+  notes: NoteService;
+  tags: TagService;
+  relationships: RelationshipService;
+  search: SearchService;
+  stats: StatsService;
+  settings: SettingsService;
+  demo: DemoService;
+  close(): Promise<void>;
+}
+
+export function createKith(store: Store, now?: () => Date): Kith {
+  const context = createContext(store, now);
+  return {
+    context,
+    people: new PersonService(context),
+    organizations: new OrganizationService(context),
+    interactions: new InteractionService(context),
+    notes: new NoteService(context),
+    tags: new TagService(context),
+    relationships: new RelationshipService(context),
+    search: new SearchService(context),
+    stats: new StatsService(context),
+    settings: new SettingsService(context),
+    demo: new DemoService(context),
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,39 @@
+import { invalid } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import { normalizeNoteBody, type Note } from '../domain/note.js';
+import { inTransaction, readRepositories } from '../store/repositories.js';
+import type { ServiceContext } from './context.js';
+import { resolvePersonId, resolvePersonIds } from './person-refs.js';
+import { parseLimit } from './person-service.js';
+
+export class NoteService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  async add(body: string, about: string[] = []): Promise<Note> {
+    const text = normalizeNoteBody(body);
+    return inTransaction(this.ctx.store, async (repos) => {
+      const people = await resolvePersonIds(repos, about, { includeArchived: true });
+      const id = newId();
+      await repos.notes.insert(id, text, people, this.ctx.now().toISOString());
+      await repos.search.reindex(people);
+      return (await repos.notes.hydrate([id]))[0]!;
+    });
+  }
+
+  async list(about?: string, limit?: number): Promise<Note[]> {
+    const repos = readRepositories(this.ctx.store);
+    const n = parseLimit(limit, 20);
+    const ids = about ? await repos.notes.idsForPerson(await resolvePersonId(repos, about, { includeArchived: true }), n) : await repos.notes.recentIds(n);
+    return repos.notes.hydrate(ids);
+  }
+
+  async remove(id: string): Promise<Note> {
+    return inTransaction(this.ctx.store, async (repos) => {
+      const [note] = await repos.notes.hydrate([id.trim().toLowerCase()]);
+      if (!note) throw invalid('note', id, 'no note has this id');
+      const about = await repos.notes.delete(note.id);
+      await repos.search.reindex(about);
+      return note;
+    });
+  }
+}

@@ -1,0 +1,343 @@
+import { parseBirthday, parseDate } from '../domain/dates.js';
+import { KithError, invalid } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import type { Interaction } from '../domain/interaction.js';
+import { splitName } from '../domain/names.js';
+import type { Note } from '../domain/note.js';
+import type { Position } from '../domain/organization.js';
+import {
+  normalizeEmails,
+  normalizePersonDraft,
+  normalizePhones,
+  normalizeUrls,
+  parseTier,
+  type LabelledValue,
+  type Person,
+  type PersonDraft,
+  type PersonFields,
+} from '../domain/person.js';
+import type { Relationship } from '../domain/relationship.js';
+import { normalizeTag } from '../domain/tags.js';
+import type { Tier } from '../domain/vocabulary.js';
+import { inTransaction, readRepositories, type Repositories } from '../store/repositories.js';
+import type { ServiceContext } from './context.js';
+import { findOrCreateOrganization, resolveOrganizationId } from './organization-refs.js';
+import { resolvePersonId } from './person-refs.js';
+import { phoneRegion } from './settings-service.js';
+
+export interface PersonPatch {
+  name?: string;
+  givenName?: string | null;
+  familyName?: string | null;
+  nickname?: string | null;
+  pronouns?: string | null;
+  location?: string | null;
+  birthday?: string | null;
+  howMet?: string | null;
+  metOn?: string | null;
+  introducedBy?: string | null;
+  tier?: string | null;
+  company?: string | null;
+  title?: string | null;
+  addEmails?: string[];
+  removeEmails?: string[];
+  addPhones?: string[];
+  removePhones?: string[];
+  addUrls?: string[];
+  removeUrls?: string[];
+  addTags?: string[];
+  removeTags?: string[];
+  setFields?: Record<string, string>;
+  unsetFields?: string[];
+}
+
+export interface PersonListQuery {
+  tag?: string;
+  organization?: string;
+  tier?: string;
+  notContactedSince?: string;
+  includeArchived?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface PersonPage {
+  items: Person[];
+  nextCursor: string | null;
+}
+
+export interface PersonDetail {
+  person: Person;
+  positions: Position[];
+  interactions: Interaction[];
+  interactionCount: number;
+  notes: Note[];
+  relationships: Relationship[];
+}
+
+function encodeCursor(nameKey: string, id: string): string {
+  return Buffer.from(JSON.stringify([nameKey, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { nameKey: string; id: string } {
+  try {
+    const [nameKey, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof nameKey === 'string' && typeof id === 'string') return { nameKey, id };
+  } catch {
+    // fall through to the error below
+  }
+  throw invalid('cursor', cursor, 'not a cursor returned by a previous page');
+}
+
+export function parseLimit(value: number | string | undefined, fallback: number, max = 1000): number {
+  if (value === undefined) return fallback;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw invalid('limit', value, `expected a whole number from 1 to ${max}`);
+  return n;
+}
+
+export class PersonService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  private nowIso(): string {
+    return this.ctx.now().toISOString();
+  }
+
+  async add(draft: PersonDraft & { introducedBy?: string | null }): Promise<Person> {
+    return inTransaction(this.ctx.store, async (repos) => {
+      const region = await phoneRegion(repos);
+      const introducedById = draft.introducedBy ? await resolvePersonId(repos, draft.introducedBy) : null;
+      const person = normalizePersonDraft({ ...draft, introducedById }, region);
+      if (person.title && !person.company) throw invalid('title', person.title, 'a title needs a company (--company)');
+      await this.assertEmailsFree(repos, person.emails, null);
+      const id = newId();
+      const now = this.nowIso();
+      await repos.people.insert(id, person.fields, now);
+      await repos.people.replaceEmails(id, person.emails);
+      await repos.people.replacePhones(id, person.phones);
+      await repos.people.replaceUrls(id, person.urls);
+      if (person.tags.length > 0) {
+        const tagIds = await repos.tags.ensure(person.tags, newId, now);
+        await repos.tags.attach(id, [...tagIds.values()]);
+      }
+      if (person.company) {
+        const orgId = await findOrCreateOrganization(repos, person.company, now);
+        await repos.positions.insert(newId(), { personId: id, organizationId: orgId, title: person.title, startDate: null, endDate: null }, now);
+      }
+      await repos.search.reindex([id]);
+      return (await repos.people.hydrate([id]))[0]!;
+    });
+  }
+
+  private async assertEmailsFree(repos: Repositories, emails: LabelledValue[], personId: string | null): Promise<void> {
+    const owners = await repos.people.emailOwners(emails.map((e) => e.value));
+    for (const [email, owner] of owners) {
+      if (owner === personId) continue;
+      const [other] = await repos.people.hydrate([owner]);
+      throw new KithError('conflict', 'email_taken', `email ${email} already belongs to ${other?.name ?? 'someone'} (${owner})`, {
+        field: 'email',
+        value: email,
+        personId: owner,
+      });
+    }
+  }
+
+  async edit(ref: string, patch: PersonPatch): Promise<Person> {
+    return inTransaction(this.ctx.store, async (repos) => {
+      const id = await resolvePersonId(repos, ref, { includeArchived: true });
+      const [current] = await repos.people.hydrate([id]);
+      if (!current) throw new KithError('not_found', 'person_not_found', `no person matches ${JSON.stringify(ref)}`);
+      const region = await phoneRegion(repos);
+      const now = this.nowIso();
+      const fields = await this.patchFields(repos, current, patch);
+      if (Object.keys(fields).length > 0) await repos.people.update(id, fields, now);
+
+      if (patch.addEmails?.length || patch.removeEmails?.length) {
+        const remove = new Set(normalizeEmails(patch.removeEmails).map((e) => e.value));
+        const added = normalizeEmails(patch.addEmails);
+        await this.assertEmailsFree(repos, added, id);
+        const kept = current.contacts.emails.filter((e) => !remove.has(e.value));
+        await repos.people.replaceEmails(id, dedupe([...kept, ...added]));
+      }
+      if (patch.addPhones?.length || patch.removePhones?.length) {
+        const remove = new Set(normalizePhones(patch.removePhones, region).map((p) => p.value));
+        const kept = current.contacts.phones.filter((p) => !remove.has(p.value));
+        await repos.people.replacePhones(id, dedupe([...kept, ...normalizePhones(patch.addPhones, region)]));
+      }
+      if (patch.addUrls?.length || patch.removeUrls?.length) {
+        const remove = new Set(normalizeUrls(patch.removeUrls).map((u) => u.url));
+        const kept = current.urls.filter((u) => !remove.has(u.url));
+        const all = [...kept, ...normalizeUrls(patch.addUrls)];
+        await repos.people.replaceUrls(id, all.filter((u, i) => all.findIndex((v) => v.url === u.url) === i));
+      }
+      if (patch.addTags?.length) {
+        const tagIds = await repos.tags.ensure([...new Set(patch.addTags.map(normalizeTag))], newId, now);
+        await repos.tags.attach(id, [...tagIds.values()]);
+      }
+      if (patch.removeTags?.length) {
+        const ids: string[] = [];
+        for (const name of patch.removeTags.map(normalizeTag)) {
+          const tagId = await repos.tags.idOf(name);
+          if (tagId) ids.push(tagId);
+        }
+        await repos.tags.detach(id, ids);
+      }
+      await this.applyJob(repos, current, patch, now);
+      if (Object.keys(fields).length === 0 && !hasListChanges(patch)) {
+        throw new KithError('usage', 'nothing_to_change', 'nothing to change: give at least one option to edit');
+      }
+      await repos.people.update(id, {}, now);
+      await repos.search.reindex([id]);
+      return (await repos.people.hydrate([id]))[0]!;
+    });
+  }
+
+  private async patchFields(repos: Repositories, current: Person, patch: PersonPatch): Promise<Partial<PersonFields>> {
+    const fields: Partial<PersonFields> = {};
+    const text = (v: string | null | undefined) => (v === undefined ? undefined : v?.trim() ? v.trim() : null);
+    if (patch.name !== undefined) {
+      const parts = splitName(patch.name);
+      fields.name = parts.displayName;
+      if (patch.givenName === undefined) fields.givenName = parts.givenName;
+      if (patch.familyName === undefined) fields.familyName = parts.familyName;
+    }
+    const simple = { givenName: patch.givenName, familyName: patch.familyName, nickname: patch.nickname, pronouns: patch.pronouns, location: patch.location, howMet: patch.howMet } as const;
+    for (const [key, value] of Object.entries(simple)) {
+      const v = text(value);
+      if (v !== undefined) (fields as Record<string, string | null>)[key] = v;
+    }
+    if (patch.birthday !== undefined) fields.birthday = text(patch.birthday) ? parseBirthday(patch.birthday!) : null;
+    if (patch.metOn !== undefined) fields.metOn = text(patch.metOn) ? parseDate(patch.metOn!, 'met-on') : null;
+    if (patch.tier !== undefined) fields.tier = parseTier(patch.tier);
+    if (patch.introducedBy !== undefined) {
+      const by = text(patch.introducedBy) ? await resolvePersonId(repos, patch.introducedBy!) : null;
+      if (by === current.id) throw invalid('introduced-by', patch.introducedBy, 'a person cannot introduce themselves');
+      fields.introducedById = by;
+    }
+    if (patch.setFields || patch.unsetFields) {
+      const custom = { ...current.customFields, ...(patch.setFields ?? {}) };
+      for (const key of patch.unsetFields ?? []) delete custom[key];
+      fields.customFields = custom;
+    }
+    return fields;
+  }
+
+  /**
+   * A new company ends the current position today and opens a new one; a new title
+   * alone changes the current position's title.
+   */
+  private async applyJob(repos: Repositories, current: Person, patch: PersonPatch, now: string): Promise<void> {
+    if (patch.company === undefined && patch.title === undefined) return;
+    const today = now.slice(0, 10);
+    const company = patch.company === undefined ? undefined : patch.company?.trim() || null;
+    const title = patch.title === undefined ? undefined : patch.title?.trim() || null;
+    const currentPosition = (await repos.positions.listForPerson(current.id)).find((p) => p.current);
+    if (company === null) {
+      if (currentPosition) await repos.positions.update(currentPosition.id, { endDate: today });
+      return;
+    }
+    if (company !== undefined) {
+      const orgId = await findOrCreateOrganization(repos, company, now);
+      if (currentPosition && currentPosition.organizationId === orgId) {
+        if (title !== undefined) await repos.positions.update(currentPosition.id, { title });
+        return;
+      }
+      if (currentPosition) await repos.positions.update(currentPosition.id, { endDate: today });
+      await repos.positions.insert(newId(), { personId: current.id, organizationId: orgId, title: title ?? null, startDate: today, endDate: null }, now);
+      return;
+    }
+    if (!currentPosition) throw invalid('title', title, 'a title needs a company (--company)');
+    await repos.positions.update(currentPosition.id, { title: title ?? null });
+  }
+
+  async get(ref: string): Promise<Person> {
+    const repos = readRepositories(this.ctx.store);
+    const id = await resolvePersonId(repos, ref, { includeArchived: true });
+    return (await repos.people.hydrate([id]))[0]!;
+  }
+
+  async show(ref: string, recent = 20): Promise<PersonDetail> {
+    const repos = readRepositories(this.ctx.store);
+    const id = await resolvePersonId(repos, ref, { includeArchived: true });
+    const [person] = await repos.people.hydrate([id]);
+    const [positions, interactionIds, interactionCount, noteIds, relationships] = await Promise.all([
+      repos.positions.listForPerson(id),
+      repos.interactions.idsForPerson(id, recent),
+      repos.interactions.countForPerson(id),
+      repos.notes.idsForPerson(id, recent),
+      repos.relationships.listForPerson(id),
+    ]);
+    return {
+      person: person!,
+      positions,
+      interactions: await repos.interactions.hydrate(interactionIds),
+      interactionCount,
+      notes: await repos.notes.hydrate(noteIds),
+      relationships,
+    };
+  }
+
+  async list(query: PersonListQuery = {}): Promise<PersonPage> {
+    const repos = readRepositories(this.ctx.store);
+    const limit = parseLimit(query.limit, 50, 10_000);
+    const filter: Parameters<typeof repos.people.listIds>[0] = { limit: limit + 1 };
+    if (query.tag) {
+      const tagId = await repos.tags.idOf(normalizeTag(query.tag));
+      if (!tagId) return { items: [], nextCursor: null };
+      filter.tagId = tagId;
+    }
+    if (query.organization) filter.organizationId = await resolveOrganizationId(repos, query.organization);
+    if (query.tier) filter.tier = parseTier(query.tier) as Tier;
+    if (query.notContactedSince) filter.notContactedSince = parseDate(query.notContactedSince, 'not-contacted-since', this.ctx.now());
+    if (query.includeArchived) filter.includeArchived = true;
+    if (query.cursor) filter.after = decodeCursor(query.cursor);
+    const ids = await repos.people.listIds(filter);
+    const page = ids.slice(0, limit);
+    const items = await repos.people.hydrate(page);
+    let nextCursor: string | null = null;
+    if (ids.length > limit) {
+      const last = page[page.length - 1]!;
+      nextCursor = encodeCursor((await repos.people.nameKeyOf(last))!, last);
+    }
+    return { items, nextCursor };
+  }
+
+  async archive(ref: string): Promise<Person> {
+    return inTransaction(this.ctx.store, async (repos) => {
+      const id = await resolvePersonId(repos, ref);
+      const now = this.nowIso();
+      await repos.people.setArchived(id, now, now);
+      return (await repos.people.hydrate([id]))[0]!;
+    });
+  }
+
+  async unarchive(ref: string): Promise<Person> {
+    return inTransaction(this.ctx.store, async (repos) => {
+      const id = await resolvePersonId(repos, ref, { includeArchived: true });
+      const now = this.nowIso();
+      await repos.people.setArchived(id, null, now);
+      return (await repos.people.hydrate([id]))[0]!;
+    });
+  }
+
+  /** Deletes the person and everything that only concerned them; shared interactions stay. */
+  async purge(ref: string): Promise<Person> {
+    return inTransaction(this.ctx.store, async (repos) => {
+      const id = await resolvePersonId(repos, ref, { includeArchived: true });
+      const [person] = await repos.people.hydrate([id]);
+      await repos.search.remove([id]);
+      await repos.people.delete(id);
+      return person!;
+    });
+  }
+}
+
+function dedupe(values: LabelledValue[]): LabelledValue[] {
+  return values.filter((v, i) => values.findIndex((w) => w.value === v.value) === i);
+}
+
+function hasListChanges(patch: PersonPatch): boolean {
+  return [patch.addEmails, patch.removeEmails, patch.addPhones, patch.removePhones, patch.addUrls, patch.removeUrls, patch.addTags, patch.removeTags].some(
+    (list) => (list?.length ?? 0) > 0,
+  ) || patch.company !== undefined || patch.title !== undefined;
+}

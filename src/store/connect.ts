@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { KithError } from '../domain/errors.js';
+import { migrateToLatest } from './migrator.js';
+import type { Database } from './schema.js';
+import type { StoreDialect } from './store-dialect.js';
+
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: StoreDialect;
+  /** The raw SQLite handle, for bulk loads that would be slow through the query builder. */
+  readonly sqlite: BetterSqlite3.Database | undefined;
+  close(): Promise<void>;
+}
+
+export function isPostgresUrl(target: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(target);
+}
+
+export interface OpenOptions {
+  /** PostgreSQL schema to use (created if missing); tests use a fresh one per run. */
+  schema?: string;
+}
+
+export async function openStore(target: string, options: OpenOptions = {}): Promise<Store> {
+  const store = isPostgresUrl(target) ? await openPostgres(target, options) : openSqlite(target);
+  try {
+    await migrateToLatest(store.db, store.dialect);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}
+
+function openSqlite(path: string): Store {
+  let sqlite: BetterSqlite3.Database;
+  try {
+    if (path !== ':memory:') {
+      const dir = dirname(path);
+      if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+    }
+    sqlite = new BetterSqlite3(path);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    // NORMAL is durable across application crashes in WAL mode; only a power cut
+    // can lose the last commits, never corrupt the file.
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('busy_timeout = 5000');
+  } catch (error) {
+    throw new KithError('unavailable', 'database_unavailable', `cannot open database ${path}: ${(error as Error).message}`);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    sqlite,
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(url: string, options: OpenOptions): Promise<Store> {
+  const schema = options.schema;
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+    throw new KithError('validation', 'invalid_schema', `invalid schema name ${JSON.stringify(schema)}`);
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 4,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  try {
+    const client = await pool.connect();
+    try {
+      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end();
+    throw new KithError('unavailable', 'database_unavailable', `cannot connect to PostgreSQL: ${(error as Error).message}`);
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', sqlite: undefined, close: () => db.destroy() };
+}
+
+/** Wraps an already open Kysely instance (PGlite in tests) and migrates it. */
+export async function storeFromKysely(db: Kysely<Database>, dialect: StoreDialect): Promise<Store> {
+  await migrateToLatest(db, dialect);
+  return { db, dialect, sqlite: undefined, close: () => db.destroy() };
+}

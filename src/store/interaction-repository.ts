@@ -1,0 +1,150 @@
+import type { Kysely } from 'kysely';
+import type { Interaction } from '../domain/interaction.js';
+import type { Direction, InteractionKind } from '../domain/vocabulary.js';
+import { chunks } from './chunks.js';
+import type { Database } from './schema.js';
+
+export interface InteractionFields {
+  kind: InteractionKind;
+  occurredAt: string;
+  durationMinutes: number | null;
+  direction: Direction;
+  summary: string | null;
+  source: string;
+  externalId: string | null;
+}
+
+export interface Participant {
+  personId: string;
+  role: string;
+}
+
+export class InteractionRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Inserts an interaction unless one with the same source and external id exists;
+   * returns the id of the stored one and whether it is new, so imports stay idempotent.
+   */
+  async insert(id: string, fields: InteractionFields, participants: Participant[], now: string): Promise<{ id: string; created: boolean }> {
+    if (fields.externalId !== null) {
+      const existing = await this.db
+        .selectFrom('interaction')
+        .select('id')
+        .where('source', '=', fields.source)
+        .where('external_id', '=', fields.externalId)
+        .executeTakeFirst();
+      if (existing) return { id: existing.id, created: false };
+    }
+    await this.db
+      .insertInto('interaction')
+      .values({
+        id,
+        kind: fields.kind,
+        occurred_at: fields.occurredAt,
+        duration_minutes: fields.durationMinutes,
+        direction: fields.direction,
+        summary: fields.summary,
+        source: fields.source,
+        external_id: fields.externalId,
+        created_at: now,
+      })
+      .execute();
+    if (participants.length > 0) {
+      await this.db
+        .insertInto('interaction_participant')
+        .values(participants.map((p) => ({ interaction_id: id, person_id: p.personId, role: p.role })))
+        .execute();
+      // last_contact_at is a cache of max(occurred_at) per person, kept in step here
+      // so that "not contacted since" never scans interactions.
+      await this.db
+        .updateTable('person')
+        .set({ last_contact_at: fields.occurredAt })
+        .where('id', 'in', participants.map((p) => p.personId))
+        .where((eb) => eb.or([eb('last_contact_at', 'is', null), eb('last_contact_at', '<', fields.occurredAt)]))
+        .execute();
+    }
+    return { id, created: true };
+  }
+
+  async delete(id: string): Promise<string[]> {
+    const people = await this.db.selectFrom('interaction_participant').select('person_id').where('interaction_id', '=', id).execute();
+    await this.db.deleteFrom('interaction').where('id', '=', id).execute();
+    const ids = people.map((p) => p.person_id);
+    await this.recomputeLastContact(ids);
+    return ids;
+  }
+
+  async recomputeLastContact(personIds: string[]): Promise<void> {
+    for (const personId of personIds) {
+      const row = await this.db
+        .selectFrom('interaction_participant as ip')
+        .innerJoin('interaction as i', 'i.id', 'ip.interaction_id')
+        .select((eb) => eb.fn.max('i.occurred_at').as('last'))
+        .where('ip.person_id', '=', personId)
+        .executeTakeFirst();
+      await this.db
+        .updateTable('person')
+        .set({ last_contact_at: (row?.last as string | null | undefined) ?? null })
+        .where('id', '=', personId)
+        .execute();
+    }
+  }
+
+  async idsForPerson(personId: string, limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('interaction_participant as ip')
+      .innerJoin('interaction as i', 'i.id', 'ip.interaction_id')
+      .select('i.id')
+      .where('ip.person_id', '=', personId)
+      .orderBy('i.occurred_at', 'desc')
+      .orderBy('i.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async countForPerson(personId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('interaction_participant')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async recentIds(limit: number): Promise<string[]> {
+    const rows = await this.db.selectFrom('interaction').select('id').orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+    return rows.map((r) => r.id);
+  }
+
+  async hydrate(ids: string[]): Promise<Interaction[]> {
+    const byId = new Map<string, Interaction>();
+    for (const part of chunks(ids)) {
+      const rows = await this.db.selectFrom('interaction').selectAll().where('id', 'in', part).execute();
+      for (const r of rows) {
+        byId.set(r.id, {
+          id: r.id,
+          kind: r.kind as InteractionKind,
+          occurredAt: r.occurred_at,
+          durationMinutes: r.duration_minutes,
+          direction: r.direction as Direction,
+          summary: r.summary,
+          source: r.source,
+          externalId: r.external_id,
+          participants: [],
+          createdAt: r.created_at,
+        });
+      }
+      const people = await this.db
+        .selectFrom('interaction_participant as ip')
+        .innerJoin('person as p', 'p.id', 'ip.person_id')
+        .select(['ip.interaction_id', 'p.id', 'p.display_name'])
+        .where('ip.interaction_id', 'in', part)
+        .orderBy('p.name_key')
+        .execute();
+      for (const p of people) byId.get(p.interaction_id)?.participants.push({ id: p.id, name: p.display_name });
+    }
+    return ids.map((id) => byId.get(id)).filter((i): i is Interaction => i !== undefined);
+  }
+}

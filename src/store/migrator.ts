@@ -1,0 +1,19 @@
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { KithError } from '../domain/errors.js';
+import { coreMigration } from './migrations/0001-core.js';
+import type { StoreDialect } from './store-dialect.js';
+
+function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
+  return {
+    '0001-core': coreMigration(dialect),
+  };
+}
+
+export async function migrateToLatest(db: Kysely<any>, dialect: StoreDialect): Promise<void> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(dialect) };
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new KithError('internal', 'migration_failed', `database migration ${failed} failed: ${(error as Error).message ?? error}`);
+  }
+}

@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import type { Organization, OrganizationFields } from '../domain/organization.js';
+import { chunks } from './chunks.js';
+import { nameKeyOf } from './person-repository.js';
+import type { Database } from './schema.js';
+
+export class OrganizationRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(id: string, fields: OrganizationFields, now: string): Promise<void> {
+    await this.db
+      .insertInto('organization')
+      .values({ id, ...fields, name_key: nameKeyOf(fields.name), created_at: now, updated_at: now })
+      .execute();
+  }
+
+  async update(id: string, fields: Partial<OrganizationFields>, now: string): Promise<void> {
+    await this.db
+      .updateTable('organization')
+      .set({ ...fields, ...(fields.name ? { name_key: nameKeyOf(fields.name) } : {}), updated_at: now })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('organization').where('id', '=', id).execute();
+  }
+
+  async idsByName(name: string, mode: 'exact' | 'prefix'): Promise<string[]> {
+    const key = nameKeyOf(name);
+    let query = this.db.selectFrom('organization').select('id');
+    query = mode === 'exact' ? query.where('name_key', '=', key) : query.where('name_key', '>=', key).where('name_key', '<', key + '\uffff');
+    return (await query.orderBy('name_key').limit(20).execute()).map((r) => r.id);
+  }
+
+  async idsByDomain(domain: string): Promise<string[]> {
+    return (await this.db.selectFrom('organization').select('id').where('domain', '=', domain).execute()).map((r) => r.id);
+  }
+
+  async listIds(limit: number, afterNameKey?: { nameKey: string; id: string }): Promise<string[]> {
+    let query = this.db.selectFrom('organization').select('id');
+    if (afterNameKey) {
+      const { nameKey, id } = afterNameKey;
+      query = query.where((eb) => eb.or([eb('name_key', '>', nameKey), eb.and([eb('name_key', '=', nameKey), eb('id', '>', id)])]));
+    }
+    return (await query.orderBy('name_key').orderBy('id').limit(limit).execute()).map((r) => r.id);
+  }
+
+  async hydrate(ids: string[]): Promise<Organization[]> {
+    const byId = new Map<string, Organization>();
+    for (const part of chunks(ids)) {
+      const rows = await this.db
+        .selectFrom('organization as o')
+        .leftJoin(
+          (eb) =>
+            eb
+              .selectFrom('position')
+              .select(['organization_id', (e) => e.fn.count<number>('person_id').distinct().as('people')])
+              .where('end_date', 'is', null)
+              .where('organization_id', 'in', part)
+              .groupBy('organization_id')
+              .as('c'),
+          (join) => join.onRef('c.organization_id', '=', 'o.id'),
+        )
+        .select(['o.id', 'o.name', 'o.domain', 'o.industry', 'o.location', 'o.created_at', 'o.updated_at', 'c.people'])
+        .where('o.id', 'in', part)
+        .execute();
+      for (const r of rows) {
+        byId.set(r.id, {
+          id: r.id,
+          name: r.name,
+          domain: r.domain,
+          industry: r.industry,
+          location: r.location,
+          peopleCount: Number(r.people ?? 0),
+          createdAt: r.created_at,
+          updatedAt: r.updated_at,
+        });
+      }
+    }
+    return ids.map((id) => byId.get(id)).filter((o): o is Organization => o !== undefined);
+  }
+}

@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import type { Store } from './connect.js';
+import { InteractionRepository } from './interaction-repository.js';
+import { NoteRepository } from './note-repository.js';
+import { OrganizationRepository } from './organization-repository.js';
+import { PersonRepository } from './person-repository.js';
+import { PositionRepository } from './position-repository.js';
+import { RelationshipRepository } from './relationship-repository.js';
+import type { Database } from './schema.js';
+import { SearchRepository } from './search-repository.js';
+import { SettingRepository } from './setting-repository.js';
+import { StatsRepository } from './stats-repository.js';
+import type { StoreDialect } from './store-dialect.js';
+import { TagRepository } from './tag-repository.js';
+
+export interface Repositories {
+  people: PersonRepository;
+  organizations: OrganizationRepository;
+  positions: PositionRepository;
+  interactions: InteractionRepository;
+  notes: NoteRepository;
+  tags: TagRepository;
+  relationships: RelationshipRepository;
+  search: SearchRepository;
+  settings: SettingRepository;
+  stats: StatsRepository;
+}
+
+export function repositories(db: Kysely<Database>, dialect: StoreDialect): Repositories {
+  return {
+    people: new PersonRepository(db),
+    organizations: new OrganizationRepository(db),
+    positions: new PositionRepository(db),
+    interactions: new InteractionRepository(db),
+    notes: new NoteRepository(db),
+    tags: new TagRepository(db),
+    relationships: new RelationshipRepository(db),
+    search: new SearchRepository(db, dialect),
+    settings: new SettingRepository(db),
+    stats: new StatsRepository(db),
+  };
+}
+
+/** Runs fn in one transaction: every write in it lands, or none does. */
+export async function inTransaction<T>(store: Store, fn: (repos: Repositories) => Promise<T>): Promise<T> {
+  return store.db.transaction().execute((trx) => fn(repositories(trx, store.dialect)));
+}
+
+export function readRepositories(store: Store): Repositories {
+  return repositories(store.db, store.dialect);
+}

@@ -1,0 +1,150 @@
+/**
+ * Table types as Kysely sees them. Both dialects store ids as UUIDv7 text, times as
+ * UTC ISO-8601 text and JSON as text, so that one repository serves both and a
+ * backup moves between them unchanged.
+ */
+export interface PersonTable {
+  id: string;
+  display_name: string;
+  name_key: string;
+  given_name: string | null;
+  family_name: string | null;
+  nickname: string | null;
+  pronouns: string | null;
+  location: string | null;
+  birthday: string | null;
+  how_met: string | null;
+  met_on: string | null;
+  introduced_by_id: string | null;
+  tier: string | null;
+  custom_fields: string;
+  archived_at: string | null;
+  last_contact_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonEmailTable {
+  email: string;
+  person_id: string;
+  label: string | null;
+  ordinal: number;
+}
+
+export interface PersonPhoneTable {
+  person_id: string;
+  phone: string;
+  label: string | null;
+  ordinal: number;
+}
+
+export interface PersonUrlTable {
+  person_id: string;
+  url: string;
+  kind: string;
+  ordinal: number;
+}
+
+export interface OrganizationTable {
+  id: string;
+  name: string;
+  name_key: string;
+  domain: string | null;
+  industry: string | null;
+  location: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PositionTable {
+  id: string;
+  person_id: string;
+  organization_id: string;
+  title: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  created_at: string;
+}
+
+export interface InteractionTable {
+  id: string;
+  kind: string;
+  occurred_at: string;
+  duration_minutes: number | null;
+  direction: string;
+  summary: string | null;
+  source: string;
+  external_id: string | null;
+  created_at: string;
+}
+
+export interface InteractionParticipantTable {
+  interaction_id: string;
+  person_id: string;
+  role: string;
+}
+
+export interface NoteTable {
+  id: string;
+  body: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotePersonTable {
+  note_id: string;
+  person_id: string;
+}
+
+export interface TagTable {
+  id: string;
+  name: string;
+  created_at: string;
+}
+
+export interface PersonTagTable {
+  person_id: string;
+  tag_id: string;
+}
+
+export interface RelationshipTable {
+  id: string;
+  from_person_id: string;
+  to_person_id: string;
+  kind: string;
+  created_at: string;
+}
+
+export interface NameTokenTable {
+  token: string;
+  person_id: string;
+}
+
+export interface NameKeyTable {
+  key: string;
+  token: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  person: PersonTable;
+  person_email: PersonEmailTable;
+  person_phone: PersonPhoneTable;
+  person_url: PersonUrlTable;
+  organization: OrganizationTable;
+  position: PositionTable;
+  interaction: InteractionTable;
+  interaction_participant: InteractionParticipantTable;
+  note: NoteTable;
+  note_person: NotePersonTable;
+  tag: TagTable;
+  person_tag: PersonTagTable;
+  relationship: RelationshipTable;
+  name_token: NameTokenTable;
+  name_key: NameKeyTable;
+  setting: SettingTable;
+}

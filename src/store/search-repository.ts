@@ -1,0 +1,197 @@
+import { sql, type Kysely } from 'kysely';
+import { deletionKeys } from '../domain/fuzzy-match.js';
+import { foldText, nameTokens } from '../domain/names.js';
+import type { SearchDocument } from '../domain/search.js';
+import { chunks } from './chunks.js';
+import type { Database } from './schema.js';
+import type { StoreDialect } from './store-dialect.js';
+
+export interface TextHit {
+  personId: string;
+  /** Higher is better, comparable only within one result list. */
+  rank: number;
+}
+
+/**
+ * Full-text search with SQLite FTS5 or PostgreSQL tsvector behind one interface,
+ * plus the name-token tables that make name search typo-tolerant on both.
+ */
+export class SearchRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: StoreDialect,
+  ) {}
+
+  /** Rebuilds the search documents of these people from what is stored about them. */
+  async reindex(personIds: string[]): Promise<void> {
+    for (const part of chunks([...new Set(personIds)])) {
+      if (part.length === 0) continue;
+      const docs = await this.documents(part);
+      await this.writeDocuments(part, docs);
+      await this.writeNameTokens(part, docs);
+    }
+  }
+
+  async remove(personIds: string[]): Promise<void> {
+    for (const part of chunks(personIds)) {
+      if (this.dialect === 'sqlite') {
+        await sql`DELETE FROM person_fts WHERE rowid IN (SELECT rowid FROM person_fts_row WHERE person_id IN (${sql.join(part)}))`.execute(this.db);
+        await sql`DELETE FROM person_fts_row WHERE person_id IN (${sql.join(part)})`.execute(this.db);
+      } else {
+        await sql`DELETE FROM person_search WHERE person_id IN (${sql.join(part)})`.execute(this.db);
+      }
+      await this.db.deleteFrom('name_token').where('person_id', 'in', part).execute();
+    }
+  }
+
+  private async documents(ids: string[]): Promise<Map<string, { doc: SearchDocument; tokens: string[] }>> {
+    const db = this.db;
+    const [people, emails, positions, tags, notes] = await Promise.all([
+      db.selectFrom('person').select(['id', 'display_name', 'given_name', 'family_name', 'nickname', 'location']).where('id', 'in', ids).execute(),
+      db.selectFrom('person_email').select(['person_id', 'email']).where('person_id', 'in', ids).execute(),
+      db
+        .selectFrom('position')
+        .innerJoin('organization', 'organization.id', 'position.organization_id')
+        .select(['position.person_id', 'position.title', 'organization.name'])
+        .where('position.person_id', 'in', ids)
+        .where('position.end_date', 'is', null)
+        .execute(),
+      db
+        .selectFrom('person_tag')
+        .innerJoin('tag', 'tag.id', 'person_tag.tag_id')
+        .select(['person_tag.person_id', 'tag.name'])
+        .where('person_tag.person_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('note_person')
+        .innerJoin('note', 'note.id', 'note_person.note_id')
+        .select(['note_person.person_id', 'note.body'])
+        .where('note_person.person_id', 'in', ids)
+        .execute(),
+    ]);
+    const body = new Map<string, string[]>();
+    const add = (id: string, text: string | null) => {
+      if (!text) return;
+      const list = body.get(id) ?? [];
+      list.push(text);
+      body.set(id, list);
+    };
+    for (const e of emails) add(e.person_id, e.email);
+    for (const p of positions) {
+      add(p.person_id, p.name);
+      add(p.person_id, p.title);
+    }
+    for (const t of tags) add(t.person_id, t.name.replace(/-/g, ' '));
+    for (const n of notes) add(n.person_id, n.body);
+    const out = new Map<string, { doc: SearchDocument; tokens: string[] }>();
+    for (const p of people) {
+      add(p.id, p.location);
+      out.set(p.id, {
+        doc: {
+          names: foldText([p.display_name, p.given_name, p.family_name, p.nickname].filter(Boolean).join(' ')),
+          body: foldText((body.get(p.id) ?? []).join('\n')),
+        },
+        tokens: nameTokens(p.display_name, p.given_name, p.family_name, p.nickname),
+      });
+    }
+    return out;
+  }
+
+  private async writeDocuments(ids: string[], docs: Map<string, { doc: SearchDocument }>): Promise<void> {
+    if (this.dialect === 'sqlite') {
+      await sql`DELETE FROM person_fts WHERE rowid IN (SELECT rowid FROM person_fts_row WHERE person_id IN (${sql.join(ids)}))`.execute(this.db);
+      for (const [personId, { doc }] of docs) {
+        await sql`INSERT INTO person_fts_row (person_id) VALUES (${personId}) ON CONFLICT (person_id) DO NOTHING`.execute(this.db);
+        await sql`INSERT INTO person_fts (rowid, names, body)
+          SELECT rowid, ${doc.names}, ${doc.body} FROM person_fts_row WHERE person_id = ${personId}`.execute(this.db);
+      }
+      return;
+    }
+    for (const [personId, { doc }] of docs) {
+      await sql`INSERT INTO person_search (person_id, document)
+        VALUES (${personId}, setweight(to_tsvector('simple', ${doc.names}), 'A') || setweight(to_tsvector('simple', ${doc.body}), 'B'))
+        ON CONFLICT (person_id) DO UPDATE SET document = excluded.document`.execute(this.db);
+    }
+  }
+
+  private async writeNameTokens(ids: string[], docs: Map<string, { tokens: string[] }>): Promise<void> {
+    await this.db.deleteFrom('name_token').where('person_id', 'in', ids).execute();
+    const tokenRows = [...docs].flatMap(([personId, { tokens }]) => tokens.map((token) => ({ token, person_id: personId })));
+    for (const part of chunks(tokenRows)) await this.db.insertInto('name_token').values(part).execute();
+    const keyRows = [...new Set(tokenRows.map((r) => r.token))].flatMap((token) => deletionKeys(token).map((key) => ({ key, token })));
+    for (const part of chunks(keyRows)) {
+      await this.db
+        .insertInto('name_key')
+        .values(part)
+        .onConflict((oc) => oc.columns(['key', 'token']).doNothing())
+        .execute();
+    }
+  }
+
+  /** People whose documents hold every token, as a word or a word's start. */
+  async fullText(tokens: string[], limit: number): Promise<TextHit[]> {
+    if (tokens.length === 0) return [];
+    if (this.dialect === 'sqlite') {
+      const match = tokens.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' ');
+      const { rows } = await sql<{ person_id: string; rank: number }>`
+        SELECT m.person_id, bm25(person_fts, 10.0, 1.0) AS rank
+        FROM person_fts
+        JOIN person_fts_row m ON m.rowid = person_fts.rowid
+        JOIN person p ON p.id = m.person_id
+        WHERE person_fts MATCH ${match} AND p.archived_at IS NULL
+        ORDER BY rank LIMIT ${limit}`.execute(this.db);
+      // bm25 is lower for better matches; flip it so that higher is better everywhere.
+      return rows.map((r) => ({ personId: r.person_id, rank: -r.rank }));
+    }
+    const query = tokens.map((t) => `'${t.replace(/'/g, "''")}':*`).join(' & ');
+    const { rows } = await sql<{ person_id: string; rank: number }>`
+      SELECT s.person_id, ts_rank(s.document, q) AS rank
+      FROM person_search s
+      JOIN person p ON p.id = s.person_id, to_tsquery('simple', ${query}) q
+      WHERE s.document @@ q AND p.archived_at IS NULL
+      ORDER BY rank DESC, p.name_key LIMIT ${limit}`.execute(this.db);
+    return rows.map((r) => ({ personId: r.person_id, rank: Number(r.rank) }));
+  }
+
+  /**
+   * For each query token, the name tokens that share a deletion key with it, and
+   * the people holding them. Scoring is the domain's job.
+   */
+  async nameCandidates(queryTokens: string[], perTokenLimit: number): Promise<Map<string, Set<string>>> {
+    const peopleByQueryToken = new Map<string, Set<string>>();
+    for (const query of queryTokens) {
+      const keys = deletionKeys(query);
+      const rows = await this.db
+        .selectFrom('name_key as k')
+        .innerJoin('name_token as t', 't.token', 'k.token')
+        .innerJoin('person as p', 'p.id', 't.person_id')
+        .select(['t.person_id'])
+        .distinct()
+        .where('k.key', 'in', keys)
+        .where('p.archived_at', 'is', null)
+        .limit(perTokenLimit)
+        .execute();
+      peopleByQueryToken.set(query, new Set(rows.map((r) => r.person_id)));
+    }
+    return peopleByQueryToken;
+  }
+
+  async nameTokensOf(personIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const part of chunks(personIds)) {
+      const rows = await this.db.selectFrom('name_token').select(['person_id', 'token']).where('person_id', 'in', part).execute();
+      for (const r of rows) {
+        const list = out.get(r.person_id) ?? [];
+        list.push(r.token);
+        out.set(r.person_id, list);
+      }
+    }
+    return out;
+  }
+
+  async allPersonIds(afterId: string | null, limit: number): Promise<string[]> {
+    let query = this.db.selectFrom('person').select('id');
+    if (afterId) query = query.where('id', '>', afterId);
+    return (await query.orderBy('id').limit(limit).execute()).map((r) => r.id);
+  }
+}
