@@ -43,13 +43,23 @@ export class DemoService {
     const loader = new BulkLoader(this.ctx.store);
     let peopleDone = 0;
     let interactionsDone = 0;
-    for (const batch of generateDemoNetwork({ people, interactions, seed, now })) {
-      if (batch.type === 'lastContacts') await loader.setLastContacts(batch.rows);
-      else await loader.write(batch, nowIso);
-      if (batch.type === 'people') progress('people', (peopleDone += batch.rows.length), people);
-      if (batch.type === 'interactions') progress('interactions', (interactionsDone += batch.rows.length), interactions);
+    await loader.begin();
+    try {
+      for (const batch of generateDemoNetwork({ people, interactions, seed, now })) {
+        if (batch.type === 'lastContacts') await loader.setLastContacts(batch.rows);
+        else await loader.write(batch, nowIso);
+        if (batch.type === 'people') progress('people', (peopleDone += batch.rows.length), people);
+        if (batch.type === 'interactions') progress('interactions', (interactionsDone += batch.rows.length), interactions);
+      }
+      progress('indexes', 0, 1);
+      await loader.restoreIndexes();
+      progress('indexes', 1, 1);
+      await loader.rebuildSearch((done, total) => progress('search index', done, total));
+      await loader.commit();
+    } catch (error) {
+      await loader.rollback();
+      throw error;
     }
-    await loader.rebuildSearch((done, total) => progress('search index', done, total));
     return { people, interactions, seed, seconds: Math.round((Date.now() - started) / 100) / 10 };
   }
 }

@@ -13,14 +13,68 @@ import type { Database } from './schema.js';
 type Rows = { [T in keyof Database]?: Array<Database[T]> };
 
 /**
- * Writes generated data in large batches, one transaction per batch, so that a
- * batch is either wholly there or not at all. On SQLite it uses prepared statements
- * directly: the query builder costs more than the insert itself at this volume.
+ * Writes generated data in large batches. On PostgreSQL each batch is a
+ * transaction, so a batch is either wholly there or not at all; on SQLite the whole
+ * load is one (see begin). On SQLite it uses prepared statements directly: the
+ * query builder costs more than the insert itself at this volume.
  */
 export class BulkLoader {
   private readonly tagIds = new Map<string, string>();
+  private droppedIndexes: string[] = [];
 
   constructor(private readonly store: Store) {}
+
+  /**
+   * On SQLite the whole load is one transaction: an interrupted load leaves the
+   * database as it was. Secondary indexes are dropped inside it and rebuilt at the
+   * end, because building an index by sorting is many times faster than updating
+   * it one random row at a time.
+   */
+  async begin(): Promise<void> {
+    const sqlite = this.store.sqlite;
+    if (!sqlite) return;
+    // A transaction this large thrashes the WAL index once it spills out of the page
+    // cache; a rollback journal spills cheaply and is just as safe: after a crash the
+    // next open rolls the hot journal back. WAL comes back on commit.
+    try {
+      sqlite.pragma('journal_mode = DELETE');
+    } catch {
+      // Another connection holds the database open in WAL mode: load slower, still safely.
+    }
+    sqlite.exec('BEGIN IMMEDIATE');
+    const indexes = sqlite
+      .prepare(
+        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+         AND tbl_name IN ('interaction', 'interaction_participant', 'person_tag', 'position', 'note_person', 'person_email', 'person_phone', 'person_url')`,
+      )
+      .all() as Array<{ name: string; sql: string }>;
+    for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
+    this.droppedIndexes = indexes.map((i) => i.sql);
+  }
+
+  /** Rebuilds the indexes dropped by begin; call it before anything reads by them. */
+  async restoreIndexes(): Promise<void> {
+    const sqlite = this.store.sqlite;
+    if (!sqlite) return;
+    for (const ddl of this.droppedIndexes) sqlite.exec(ddl);
+    this.droppedIndexes = [];
+  }
+
+  async commit(): Promise<void> {
+    const sqlite = this.store.sqlite;
+    if (!sqlite) return;
+    await this.restoreIndexes();
+    sqlite.exec('COMMIT');
+    sqlite.pragma('journal_mode = WAL');
+  }
+
+  async rollback(): Promise<void> {
+    const sqlite = this.store.sqlite;
+    if (!sqlite) return;
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    this.droppedIndexes = [];
+    sqlite.pragma('journal_mode = WAL');
+  }
 
   async write(batch: DemoBatch, now: string): Promise<void> {
     await this.writeRows(await this.toRows(batch, now));

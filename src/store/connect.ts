@@ -50,6 +50,8 @@ function openSqlite(path: string): Store {
     // can lose the last commits, never corrupt the file.
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('busy_timeout = 5000');
+    // 64 MiB of page cache: index pages of a large network stay in memory.
+    sqlite.pragma('cache_size = -65536');
   } catch (error) {
     throw new KithError('unavailable', 'database_unavailable', `cannot open database ${path}: ${(error as Error).message}`);
   }

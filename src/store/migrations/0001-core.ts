@@ -5,6 +5,10 @@ import type { StoreDialect } from '../store-dialect.js';
 export function coreMigration(dialect: StoreDialect): Migration {
   return {
     async up(db: Kysely<any>) {
+      // On SQLite, link tables are stored in their primary-key B-tree only (WITHOUT
+      // ROWID): one B-tree less to write per row. Entity tables keep their rowid so
+      // that secondary indexes point at 8-byte rowids rather than 36-byte ids.
+      const withoutRowid = dialect === 'sqlite' ? sql`WITHOUT ROWID` : sql``;
       await db.schema
         .createTable('person')
         .addColumn('id', 'text', (c) => c.primaryKey())
@@ -37,6 +41,7 @@ export function coreMigration(dialect: StoreDialect): Migration {
         .addColumn('person_id', 'text', (c) => c.notNull().references('person.id').onDelete('cascade'))
         .addColumn('label', 'text')
         .addColumn('ordinal', 'integer', (c) => c.notNull())
+        .modifyEnd(withoutRowid)
         .execute();
       await db.schema.createIndex('person_email_person').on('person_email').column('person_id').execute();
 
@@ -47,6 +52,7 @@ export function coreMigration(dialect: StoreDialect): Migration {
         .addColumn('label', 'text')
         .addColumn('ordinal', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('person_phone_pk', ['person_id', 'phone'])
+        .modifyEnd(withoutRowid)
         .execute();
       await db.schema.createIndex('person_phone_phone').on('person_phone').column('phone').execute();
 
@@ -57,6 +63,7 @@ export function coreMigration(dialect: StoreDialect): Migration {
         .addColumn('kind', 'text', (c) => c.notNull())
         .addColumn('ordinal', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('person_url_pk', ['person_id', 'url'])
+        .modifyEnd(withoutRowid)
         .execute();
       await db.schema.createIndex('person_url_url').on('person_url').column('url').execute();
 
@@ -98,7 +105,15 @@ export function coreMigration(dialect: StoreDialect): Migration {
         .addColumn('source', 'text', (c) => c.notNull())
         .addColumn('external_id', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
-        .addUniqueConstraint('interaction_source_external', ['source', 'external_id'])
+        .execute();
+      // Only imported interactions carry an external id; the partial index keeps
+      // hand-logged ones out of it.
+      await db.schema
+        .createIndex('interaction_source_external')
+        .on('interaction')
+        .columns(['source', 'external_id'])
+        .unique()
+        .where(sql.ref('external_id'), 'is not', null)
         .execute();
       await db.schema.createIndex('interaction_occurred').on('interaction').column('occurred_at').execute();
 
@@ -108,6 +123,7 @@ export function coreMigration(dialect: StoreDialect): Migration {
         .addColumn('person_id', 'text', (c) => c.notNull().references('person.id').onDelete('cascade'))
         .addColumn('role', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('interaction_participant_pk', ['interaction_id', 'person_id'])
+        .modifyEnd(withoutRowid)
         .execute();
       await db.schema.createIndex('interaction_participant_person').on('interaction_participant').column('person_id').execute();
 
@@ -123,6 +139,7 @@ export function coreMigration(dialect: StoreDialect): Migration {
         .addColumn('note_id', 'text', (c) => c.notNull().references('note.id').onDelete('cascade'))
         .addColumn('person_id', 'text', (c) => c.notNull().references('person.id').onDelete('cascade'))
         .addPrimaryKeyConstraint('note_person_pk', ['note_id', 'person_id'])
+        .modifyEnd(withoutRowid)
         .execute();
       await db.schema.createIndex('note_person_person').on('note_person').column('person_id').execute();
 
@@ -137,6 +154,7 @@ export function coreMigration(dialect: StoreDialect): Migration {
         .addColumn('person_id', 'text', (c) => c.notNull().references('person.id').onDelete('cascade'))
         .addColumn('tag_id', 'text', (c) => c.notNull().references('tag.id').onDelete('cascade'))
         .addPrimaryKeyConstraint('person_tag_pk', ['person_id', 'tag_id'])
+        .modifyEnd(withoutRowid)
         .execute();
       await db.schema.createIndex('person_tag_tag').on('person_tag').columns(['tag_id', 'person_id']).execute();
 
@@ -157,6 +175,7 @@ export function coreMigration(dialect: StoreDialect): Migration {
         .addColumn('token', 'text', (c) => c.notNull())
         .addColumn('person_id', 'text', (c) => c.notNull().references('person.id').onDelete('cascade'))
         .addPrimaryKeyConstraint('name_token_pk', ['token', 'person_id'])
+        .modifyEnd(withoutRowid)
         .execute();
       await db.schema.createIndex('name_token_person').on('name_token').column('person_id').execute();
       await db.schema
@@ -164,12 +183,14 @@ export function coreMigration(dialect: StoreDialect): Migration {
         .addColumn('key', 'text', (c) => c.notNull())
         .addColumn('token', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('name_key_pk', ['key', 'token'])
+        .modifyEnd(withoutRowid)
         .execute();
 
       await db.schema
         .createTable('setting')
         .addColumn('key', 'text', (c) => c.primaryKey())
         .addColumn('value', 'text', (c) => c.notNull())
+        .modifyEnd(withoutRowid)
         .execute();
 
       if (dialect === 'sqlite') {
