@@ -28,7 +28,9 @@ export interface OpenOptions {
 export async function openStore(target: string, options: OpenOptions = {}): Promise<Store> {
   const store = isPostgresUrl(target) ? await openPostgres(target, options) : openSqlite(target);
   try {
-    await migrateToLatest(store.db, store.dialect);
+    // The migration tables live in the store's own schema, or Kysely would find
+    // another schema's and skip creating its own.
+    await migrateToLatest(store.db, store.dialect, options.schema);
   } catch (error) {
     await store.close();
     throw error;

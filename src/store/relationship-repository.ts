@@ -21,8 +21,8 @@ export class RelationshipRepository {
   }
 
   async delete(id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom('relationship').where('id', '=', id).executeTakeFirst();
-    return Number(result.numDeletedRows) > 0;
+    const deleted = await this.db.deleteFrom('relationship').where('id', '=', id).returning('id').execute();
+    return deleted.length > 0;
   }
 
   async listForPerson(personId: string): Promise<Relationship[]> {

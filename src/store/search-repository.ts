@@ -76,7 +76,9 @@ export class SearchRepository {
       list.push(text);
       body.set(id, list);
     };
-    for (const e of emails) add(e.person_id, e.email);
+    // PostgreSQL's parser keeps an address whole; its parts are added so that a
+    // company's mail domain or a local part finds the person on both dialects.
+    for (const e of emails) add(e.person_id, `${e.email} ${e.email.replace(/[@.+_-]+/g, ' ')}`);
     for (const p of positions) {
       add(p.person_id, p.name);
       add(p.person_id, p.title);
