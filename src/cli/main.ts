@@ -43,6 +43,10 @@ export function buildProgram(): Command {
 
 export async function run(argv: string[]): Promise<number> {
   const program = buildProgram();
+  if (argv.length <= 2) {
+    process.stdout.write(program.helpInformation());
+    return 0;
+  }
   try {
     await program.parseAsync(argv);
     return 0;

@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+// Kith benchmarks: `npm run bench`. Builds a 100k-person, 1M-interaction demo
+// database and measures each target beside a baseline taken in the same run.
+// Results are printed as Markdown; copy them into bench/RESULTS.md.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { generateDemoNetwork } from '../dist/domain/demo-network.js';
+import { createKith } from '../dist/services/kith.js';
+import { openStore } from '../dist/store/connect.js';
+
+const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
+const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 1_000_000);
+const OUT = join(import.meta.dirname, 'out');
+mkdirSync(OUT, { recursive: true });
+const dbPath = join(OUT, 'bench.db');
+const BIN = join(import.meta.dirname, '..', 'bin', 'kith.js');
+
+function clean(path) {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
+}
+
+function percentile(samples, p) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function time(fn) {
+  const start = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+const ms = (x) => `${x.toFixed(1)} ms`;
+const rows = [];
+function report(what, target, value, baseline) {
+  rows.push(`| ${what} | ${target} | ${value} | ${baseline} |`);
+  console.error(`${what}: ${value} (baseline ${baseline})`);
+}
+
+// 1. Demo generation as a cold CLI call, against a plain prepared insert of the same rows.
+clean(dbPath);
+const demoStart = Date.now();
+const demo = spawnSync(process.execPath, [BIN, '--db', dbPath, 'demo', '--people', String(PEOPLE), '--interactions', String(INTERACTIONS)], { encoding: 'utf8' });
+if (demo.status !== 0) throw new Error('demo failed: ' + demo.stderr);
+const demoSeconds = (Date.now() - demoStart) / 1000;
+
+const baselinePath = join(OUT, 'baseline.db');
+clean(baselinePath);
+const raw = new BetterSqlite3(baselinePath);
+raw.pragma('journal_mode = WAL');
+raw.pragma('synchronous = NORMAL');
+raw.exec(`CREATE TABLE person (id TEXT PRIMARY KEY, name TEXT, email TEXT, tier TEXT, birthday TEXT);
+  CREATE TABLE interaction (id TEXT PRIMARY KEY, kind TEXT, occurred_at TEXT, direction TEXT, summary TEXT);
+  CREATE TABLE participant (interaction_id TEXT, person_id TEXT)`);
+const insPerson = raw.prepare('INSERT INTO person VALUES (?, ?, ?, ?, ?)');
+const insInteraction = raw.prepare('INSERT INTO interaction VALUES (?, ?, ?, ?, ?)');
+const insParticipant = raw.prepare('INSERT INTO participant VALUES (?, ?)');
+const baselineStart = Date.now();
+raw.exec('BEGIN');
+for (const batch of generateDemoNetwork({ people: PEOPLE, interactions: INTERACTIONS, seed: 'kith', now: new Date() })) {
+  if (batch.type === 'people') for (const p of batch.rows) insPerson.run(p.id, p.name, p.email, p.tier, p.birthday);
+  if (batch.type === 'interactions') {
+    for (const i of batch.rows) {
+      insInteraction.run(i.id, i.kind, i.occurredAt, i.direction, i.summary);
+      for (const p of i.participantIds) insParticipant.run(i.id, p);
+    }
+  }
+}
+raw.exec('COMMIT');
+const baselineSeconds = (Date.now() - baselineStart) / 1000;
+raw.close();
+clean(baselinePath);
+report(`\`kith demo --people ${PEOPLE} --interactions ${INTERACTIONS}\` (cold CLI, SQLite)`, '≤ 30 s', `${demoSeconds.toFixed(1)} s`, `${baselineSeconds.toFixed(1)} s: generation plus plain prepared inserts of people, interactions and participants, no indexes or search`);
+
+// 2. Search and filtered listing, in process.
+const store = await openStore(dbPath);
+const kith = createKith(store);
+const sample = (await kith.people.list({ limit: 2000 })).items;
+const queries = [];
+for (let i = 0; i < 200; i++) {
+  const p = sample[(i * 37) % sample.length];
+  const kind = i % 4;
+  if (kind === 0) queries.push(p.name);
+  else if (kind === 1) queries.push(p.familyName.slice(0, 3));
+  else if (kind === 2) queries.push(p.company);
+  else queries.push(p.givenName.slice(0, 1) + p.givenName[2] + p.givenName[1] + p.givenName.slice(3) + ' ' + p.familyName);
+}
+for (const q of queries.slice(0, 20)) await kith.search.search(q);
+const searchTimes = [];
+for (const q of queries) searchTimes.push(await time(() => kith.search.search(q, 20)));
+const fts = store.sqlite.prepare(
+  'SELECT m.person_id FROM person_fts JOIN person_fts_row m ON m.rowid = person_fts.rowid WHERE person_fts MATCH ? ORDER BY bm25(person_fts) LIMIT 20',
+);
+const ftsTimes = [];
+for (const q of queries) {
+  const match = q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).map((t) => `"${t}"*`).join(' ');
+  ftsTimes.push(await time(() => fts.all(match)));
+}
+report(`\`kith search\` over ${PEOPLE} people (names, prefixes, companies, typos; 200 queries)`, '≤ 20 ms p95', `p50 ${ms(percentile(searchTimes, 50))}, p95 ${ms(percentile(searchTimes, 95))}`, `raw FTS5 MATCH, no hydration or fuzzy step: p50 ${ms(percentile(ftsTimes, 50))}, p95 ${ms(percentile(ftsTimes, 95))}`);
+
+const tags = (await kith.tags.list()).map((t) => t.name);
+const lsTimes = [];
+for (let i = 0; i < 100; i++) lsTimes.push(await time(() => kith.people.list({ tag: tags[i % tags.length], limit: 50 })));
+const rawLs = store.sqlite.prepare(
+  'SELECT p.id FROM person p JOIN person_tag pt ON pt.person_id = p.id JOIN tag t ON t.id = pt.tag_id WHERE t.name = ? AND p.archived_at IS NULL ORDER BY p.name_key, p.id LIMIT 51',
+);
+const rawLsTimes = [];
+for (let i = 0; i < 100; i++) rawLsTimes.push(await time(() => rawLs.all(tags[i % tags.length])));
+report(`\`person ls --tag T --limit 50\` over ${PEOPLE} people (100 calls)`, '≤ 50 ms', `p50 ${ms(percentile(lsTimes, 50))}, p95 ${ms(percentile(lsTimes, 95))}`, `raw id query only: p50 ${ms(percentile(rawLsTimes, 50))}, p95 ${ms(percentile(rawLsTimes, 95))}`);
+await kith.close();
+
+const cli = spawnSync(process.execPath, [BIN, '--db', dbPath, 'ls', '--tag', tags[0], '--limit', '50'], { encoding: 'utf8' });
+const coldStart = Date.now();
+spawnSync(process.execPath, [BIN, '--db', dbPath, 'ls', '--tag', tags[0], '--limit', '50'], { encoding: 'utf8' });
+const coldMs = Date.now() - coldStart;
+const nodeStart = Date.now();
+spawnSync(process.execPath, ['-e', '0']);
+report('`kith ls --tag T --limit 50` as a whole CLI call', 'informational', `${coldMs} ms`, `node -e 0: ${Date.now() - nodeStart} ms`);
+if (cli.status !== 0) throw new Error(cli.stderr);
+
+let cpu = cpus()[0]?.model ?? 'unknown';
+try {
+  cpu = execFileSync('sh', ['-c', "lscpu | grep 'Model name' | sed 's/.*: *//'"], { encoding: 'utf8' }).trim() || cpu;
+} catch {}
+console.log(`Machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB RAM, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log('| benchmark | target | Kith | baseline in the same run |');
+console.log('| --- | --- | --- | --- |');
+for (const row of rows) console.log(row);
