@@ -7,6 +7,7 @@ import { linkCommand } from './link.js';
 import { noteCommand } from './note.js';
 import { orgCommand } from './org.js';
 import { listCommand, personCommand } from './person.js';
+import { positionCommand } from './position.js';
 import { searchCommand } from './search.js';
 import { statsCommand } from './stats.js';
 import { tagCommand } from './tag.js';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
   program.addCommand(personCommand());
   program.addCommand(listCommand('ls'));
   program.addCommand(orgCommand());
+  program.addCommand(positionCommand());
   program.addCommand(logCommand());
   program.addCommand(interactionsCommand());
   program.addCommand(noteCommand());

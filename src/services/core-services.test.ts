@@ -123,6 +123,21 @@ describe.each(DIALECTS)('core services on %s', (dialect) => {
     expect(cleared.customFields).toEqual({});
   });
 
+  it('records positions over time; the latest open one is the current job', async () => {
+    await t.kith.people.add({ name: 'Pat Career' });
+    const old = await t.kith.positions.add('Pat Career', { organization: 'OldCo', title: 'Analyst', start: '2018-01-01', end: '2021-06-30' });
+    expect(old.current).toBe(false);
+    await t.kith.positions.add('Pat Career', { organization: 'MidCo', title: 'Lead', start: '2021-07-01' });
+    const latest = await t.kith.positions.add('Pat Career', { organization: 'NewCo', title: 'Head of Data', start: '2024-02-01' });
+    expect((await t.kith.people.get('Pat Career')).company).toBe('NewCo');
+    await t.kith.positions.end(latest.id, '2026-01-31');
+    const pat = await t.kith.people.get('Pat Career');
+    expect([pat.company, pat.title]).toEqual(['MidCo', 'Lead']);
+    expect((await t.kith.positions.list('Pat Career')).map((p) => p.organization)).toEqual(['MidCo', 'NewCo', 'OldCo']);
+    await rejects(t.kith.positions.add('Pat Career', { organization: 'X', start: '2020-01-01', end: '2019-01-01' }), 'validation', /ends before it starts/);
+    await rejects(t.kith.positions.end('00000000-0000-7000-8000-000000000000'), 'not_found', /no position/);
+  });
+
   it('lists people by tag, organization, tier and last contact, with cursor pages', async () => {
     const names = ['Alice Adams', 'Bob Brown', 'Carol Chen', 'Dan Diaz', 'Eve Evans'];
     for (const [i, name] of names.entries()) {

@@ -5,6 +5,7 @@ import { InteractionService } from './interaction-service.js';
 import { NoteService } from './note-service.js';
 import { OrganizationService } from './organization-service.js';
 import { PersonService } from './person-service.js';
+import { PositionService } from './position-service.js';
 import { RelationshipService } from './relationship-service.js';
 import { SearchService } from './search-service.js';
 import { SettingsService } from './settings-service.js';
@@ -16,6 +17,7 @@ export interface Kith {
   context: ServiceContext;
   people: PersonService;
   organizations: OrganizationService;
+  positions: PositionService;
   interactions: InteractionService;
   notes: NoteService;
   tags: TagService;
@@ -33,6 +35,7 @@ export function createKith(store: Store, now?: () => Date): Kith {
     context,
     people: new PersonService(context),
     organizations: new OrganizationService(context),
+    positions: new PositionService(context),
     interactions: new InteractionService(context),
     notes: new NoteService(context),
     tags: new TagService(context),

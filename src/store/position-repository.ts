@@ -44,6 +44,12 @@ export class PositionRepository {
     await this.db.deleteFrom('position').where('id', '=', id).execute();
   }
 
+  async get(id: string): Promise<Position | undefined> {
+    const row = await this.db.selectFrom('position').select('person_id').where('id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    return (await this.listForPerson(row.person_id)).find((p) => p.id === id);
+  }
+
   async listForPerson(personId: string): Promise<Position[]> {
     const rows = await this.db
       .selectFrom('position')
