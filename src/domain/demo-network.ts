@@ -1,4 +1,5 @@
 import { Random } from './random.js';
+import { addInteraction, EMPTY_STATS, type ContactStats } from './tie-strength.js';
 import type { Direction, InteractionKind, RelationshipKind, Tier } from './vocabulary.js';
 
 /**
@@ -50,7 +51,8 @@ export type DemoBatch =
   | { type: 'interactions'; rows: DemoInteraction[] }
   | { type: 'notes'; rows: DemoNote[] }
   | { type: 'relationships'; rows: DemoRelationship[] }
-  | { type: 'lastContacts'; rows: Array<{ personId: string; at: string }> };
+  | { type: 'lastContacts'; rows: Array<{ personId: string; at: string }> }
+  | { type: 'contactStats'; rows: Array<{ personId: string; stats: ContactStats }> };
 
 const GIVEN = ['James', 'Mary', 'John', 'Patricia', 'Robert', 'Jennifer', 'Michael', 'Linda', 'William', 'Elizabeth', 'David', 'Barbara', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Charles', 'Karen', 'Daniel', 'Nancy', 'Matthew', 'Lisa', 'Anthony', 'Betty', 'Mark', 'Margaret', 'Donald', 'Sandra', 'Steven', 'Ashley', 'Paul', 'Kimberly', 'Andrew', 'Emily', 'Joshua', 'Donna', 'Kenneth', 'Michelle', 'Kevin', 'Carol', 'Brian', 'Amanda', 'George', 'Melissa', 'Timothy', 'Deborah', 'Ronald', 'Stephanie', 'Aisha', 'Wei', 'Priya', 'Arjun', 'Mei', 'Hiroshi', 'Yuki', 'Fatima', 'Omar', 'Lucia', 'Mateo', 'Sofia', 'Lars', 'Ingrid', 'Olga', 'Dmitri', 'Chidi', 'Amara', 'Kwame', 'Ana', 'Carlos', 'Elena', 'Noah', 'Emma', 'Liam', 'Olivia', 'Zoe', 'Lea', 'Hugo', 'Camille', 'Jonas', 'Mia', 'Felix', 'Nora', 'Ravi', 'Ananya', 'Jin', 'Seo-yeon', 'Tariq', 'Leila'];
 const FAMILY = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Hernandez', 'Lopez', 'Gonzalez', 'Wilson', 'Anderson', 'Thomas', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee', 'Perez', 'Thompson', 'White', 'Harris', 'Sanchez', 'Clark', 'Ramirez', 'Lewis', 'Robinson', 'Walker', 'Young', 'Allen', 'King', 'Wright', 'Scott', 'Torres', 'Nguyen', 'Hill', 'Flores', 'Green', 'Adams', 'Nelson', 'Baker', 'Hall', 'Rivera', 'Campbell', 'Mitchell', 'Carter', 'Roberts', 'Chen', 'Wang', 'Kumar', 'Patel', 'Singh', 'Kim', 'Park', 'Tanaka', 'Sato', 'Müller', 'Schmidt', 'Dubois', 'Rossi', 'Bianchi', 'Novak', 'Kowalski', 'Ivanova', 'Okafor', 'Mensah', 'Haddad', 'Khan', 'Silva', 'Santos', 'Costa', 'Jensen', 'Larsen', 'Berg', 'Lindqvist', 'van der Berg', 'OConnor'];
@@ -236,6 +238,7 @@ export function* generateDemoNetwork(options: DemoOptions, batchSize = 5000): Ge
   if (batch.length > 0) yield { type: 'people', rows: batch };
 
   const lastContact = new Float64Array(n);
+  const stats: ContactStats[] = new Array(n).fill(EMPTY_STATS);
   const pickPerson = () => {
     const r = rng.next() * total;
     let lo = 0;
@@ -263,10 +266,12 @@ export function* generateDemoNetwork(options: DemoOptions, batchSize = 5000): Ge
     }
     for (const q of participants) if (at > lastContact[q]!) lastContact[q] = at;
     const direction: Direction = kind === 'meeting' || kind === 'event' || kind === 'video' ? 'mutual' : rng.chance(0.55) ? 'outbound' : 'inbound';
+    const occurredAt = new Date(Math.floor(at / 60_000) * 60_000).toISOString();
+    for (const q of participants) stats[q] = addInteraction(stats[q]!, { kind, occurredAt, direction, role: 'participant' });
     interactions.push({
       id: id(),
       kind,
-      occurredAt: new Date(Math.floor(at / 60_000) * 60_000).toISOString(),
+      occurredAt,
       durationMinutes: kind === 'meeting' || kind === 'call' || kind === 'video' ? 15 * (1 + rng.int(6)) : null,
       direction,
       summary: rng.chance(0.6) ? rng.pick(SUMMARY[kind]).replace('{t}', rng.pick(TOPICS)) : null,
@@ -323,4 +328,14 @@ export function* generateDemoNetwork(options: DemoOptions, batchSize = 5000): Ge
     }
   }
   if (contacts.length > 0) yield { type: 'lastContacts', rows: contacts };
+
+  let totals: Array<{ personId: string; stats: ContactStats }> = [];
+  for (let i = 0; i < n; i++) {
+    if (stats[i]!.interactions > 0) totals.push({ personId: personIds[i]!, stats: stats[i]! });
+    if (totals.length >= batchSize * 4) {
+      yield { type: 'contactStats', rows: totals };
+      totals = [];
+    }
+  }
+  if (totals.length > 0) yield { type: 'contactStats', rows: totals };
 }

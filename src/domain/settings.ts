@@ -7,6 +7,9 @@ export const SETTING_KEYS = {
   region: 'the country whose phone numbers need no prefix, such as US or FR',
   'me.name': 'your own name',
   'me.emails': 'your own email addresses, comma-separated',
+  'me.interests': 'fields you care about (tags or industries), comma-separated; dormant ties in them rank higher',
+  'dormant.years': 'years without contact before a tie counts as dormant (default 3)',
+  'reminders.anniversaries': 'on to be reminded of work anniversaries (default off)',
 } as const;
 export type SettingKey = keyof typeof SETTING_KEYS;
 
@@ -40,6 +43,16 @@ export function normalizeSetting(key: string, value: string): [SettingKey, strin
       if (bad !== undefined) throw invalid('me.emails', bad, 'not an email address');
       return ['me.emails', emails.join(',')];
     }
+    case 'me.interests':
+      return ['me.interests', v.split(',').map((x) => x.trim().toLowerCase()).filter(Boolean).join(',')];
+    case 'dormant.years': {
+      const years = Number(v);
+      if (!Number.isFinite(years) || years < 0.5 || years > 50) throw invalid('dormant.years', value, 'expected a number of years from 0.5 to 50');
+      return ['dormant.years', String(years)];
+    }
+    case 'reminders.anniversaries':
+      if (!['on', 'off'].includes(v.toLowerCase())) throw invalid('reminders.anniversaries', value, 'expected on or off');
+      return ['reminders.anniversaries', v.toLowerCase()];
     case 'me.name':
       if (!v) throw invalid('me.name', value, 'cannot be empty');
       return ['me.name', v];

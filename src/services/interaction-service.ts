@@ -2,7 +2,8 @@ import { parseDateTime } from '../domain/dates.js';
 import { invalid } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { defaultDirection, parseDirection, parseDuration, parseInteractionKind, type Interaction } from '../domain/interaction.js';
-import { inTransaction, readRepositories } from '../store/repositories.js';
+import { inTransaction, readRepositories, type Repositories } from '../store/repositories.js';
+import { rebuildStats, recordInteraction } from './contact-stats.js';
 import type { ServiceContext } from './context.js';
 import { resolvePersonId, resolvePersonIds } from './person-refs.js';
 import { parseLimit } from './person-service.js';
@@ -18,27 +19,31 @@ export interface LogDraft {
   externalId?: string;
 }
 
+/** Validates and writes one interaction inside the caller's transaction. */
+export async function writeInteraction(repos: Repositories, draft: LogDraft, now: Date): Promise<Interaction> {
+  const kind = parseInteractionKind(draft.kind);
+  if (draft.with.length === 0) throw invalid('with', '', 'name at least one person (--with)');
+  const occurredAt = draft.at ? parseDateTime(draft.at, 'at', now) : now.toISOString();
+  const direction = draft.direction ? parseDirection(draft.direction) : defaultDirection(kind);
+  const durationMinutes = draft.duration === undefined ? null : parseDuration(String(draft.duration));
+  const summary = draft.summary?.trim() || null;
+  const people = await resolvePersonIds(repos, draft.with);
+  const participants = people.map((personId) => ({ personId, role: 'participant' }));
+  const { id, created } = await repos.interactions.insert(
+    newId(),
+    { kind, occurredAt, durationMinutes, direction, summary, source: draft.source ?? 'manual', externalId: draft.externalId ?? null },
+    participants,
+    now.toISOString(),
+  );
+  if (created) await recordInteraction(repos, participants, { kind, occurredAt, direction });
+  return (await repos.interactions.hydrate([id]))[0]!;
+}
+
 export class InteractionService {
   constructor(private readonly ctx: ServiceContext) {}
 
   async log(draft: LogDraft): Promise<Interaction> {
-    const kind = parseInteractionKind(draft.kind);
-    if (draft.with.length === 0) throw invalid('with', '', 'name at least one person (--with)');
-    const now = this.ctx.now();
-    const occurredAt = draft.at ? parseDateTime(draft.at, 'at', now) : now.toISOString();
-    const direction = draft.direction ? parseDirection(draft.direction) : defaultDirection(kind);
-    const durationMinutes = draft.duration === undefined ? null : parseDuration(String(draft.duration));
-    const summary = draft.summary?.trim() || null;
-    return inTransaction(this.ctx.store, async (repos) => {
-      const people = await resolvePersonIds(repos, draft.with);
-      const { id } = await repos.interactions.insert(
-        newId(),
-        { kind, occurredAt, durationMinutes, direction, summary, source: draft.source ?? 'manual', externalId: draft.externalId ?? null },
-        people.map((personId) => ({ personId, role: 'participant' })),
-        now.toISOString(),
-      );
-      return (await repos.interactions.hydrate([id]))[0]!;
-    });
+    return inTransaction(this.ctx.store, (repos) => writeInteraction(repos, draft, this.ctx.now()));
   }
 
   async list(ref?: string, limit?: number): Promise<Interaction[]> {
@@ -52,7 +57,8 @@ export class InteractionService {
     return inTransaction(this.ctx.store, async (repos) => {
       const [interaction] = await repos.interactions.hydrate([id.trim().toLowerCase()]);
       if (!interaction) throw invalid('interaction', id, 'no interaction has this id');
-      await repos.interactions.delete(interaction.id);
+      const people = await repos.interactions.delete(interaction.id);
+      await rebuildStats(repos, people);
       return interaction;
     });
   }

@@ -5,6 +5,7 @@ import { newId } from '../domain/ids.js';
 import { nameTokens } from '../domain/names.js';
 import { urlKind } from '../domain/urls.js';
 import { chunks } from './chunks.js';
+import { statsRow } from './contact-stats-repository.js';
 import type { Store } from './connect.js';
 import { nameKeyOf } from './person-repository.js';
 import { SearchRepository } from './search-repository.js';
@@ -93,7 +94,7 @@ export class BulkLoader {
         for (const p of batch.rows) {
           rows.person.push({
             id: p.id, display_name: p.name, name_key: nameKeyOf(p.name), given_name: p.givenName, family_name: p.familyName, nickname: p.nickname,
-            pronouns: null, location: p.location, birthday: p.birthday, how_met: p.howMet, met_on: p.metOn, introduced_by_id: null, tier: p.tier,
+            pronouns: null, location: p.location, birthday: p.birthday, birthday_md: p.birthday ? p.birthday.slice(-5) : null, how_met: p.howMet, met_on: p.metOn, introduced_by_id: null, tier: p.tier,
             custom_fields: '{}', archived_at: null, last_contact_at: null, created_at: now, updated_at: now,
           });
           rows.person_email.push({ email: p.email, person_id: p.id, label: 'work', ordinal: 0 });
@@ -131,6 +132,8 @@ export class BulkLoader {
         return { relationship: batch.rows.map((r) => ({ id: r.id, from_person_id: r.fromId, to_person_id: r.toId, kind: r.kind, created_at: now })) };
       case 'lastContacts':
         return {};
+      case 'contactStats':
+        return { contact_stats: batch.rows.map((r) => statsRow(r.personId, r.stats)) };
     }
   }
 

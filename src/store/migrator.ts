@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { KithError } from '../domain/errors.js';
 import { coreMigration } from './migrations/0001-core.js';
+import { keepInTouchMigration } from './migrations/0002-keep-in-touch.js';
 import type { StoreDialect } from './store-dialect.js';
 
 function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001-core': coreMigration(dialect),
+    '0002-keep-in-touch': keepInTouchMigration(dialect),
   };
 }
 

@@ -32,7 +32,10 @@ function toRow(fields: Partial<PersonFields>): Partial<PersonRow> {
   if (fields.nickname !== undefined) row.nickname = fields.nickname;
   if (fields.pronouns !== undefined) row.pronouns = fields.pronouns;
   if (fields.location !== undefined) row.location = fields.location;
-  if (fields.birthday !== undefined) row.birthday = fields.birthday;
+  if (fields.birthday !== undefined) {
+    row.birthday = fields.birthday;
+    row.birthday_md = fields.birthday ? fields.birthday.slice(-5) : null;
+  }
   if (fields.howMet !== undefined) row.how_met = fields.howMet;
   if (fields.metOn !== undefined) row.met_on = fields.metOn;
   if (fields.introducedById !== undefined) row.introduced_by_id = fields.introducedById;
@@ -181,6 +184,16 @@ export class PersonRepository {
     }
     const rows = await query.orderBy('p.name_key').orderBy('p.id').limit(filter.limit).execute();
     return rows.map((r) => r.id);
+  }
+
+  async allIds(afterId: string | null, limit: number): Promise<string[]> {
+    let query = this.db.selectFrom('person').select('id');
+    if (afterId) query = query.where('id', '>', afterId);
+    return (await query.orderBy('id').limit(limit).execute()).map((r) => r.id);
+  }
+
+  async count(): Promise<number> {
+    return Number((await this.db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
   }
 
   async nameKeyOf(id: string): Promise<string | undefined> {

@@ -1,11 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Store } from './connect.js';
+import { CadenceRepository } from './cadence-repository.js';
+import { ContactStatsRepository } from './contact-stats-repository.js';
 import { InteractionRepository } from './interaction-repository.js';
 import { NoteRepository } from './note-repository.js';
 import { OrganizationRepository } from './organization-repository.js';
 import { PersonRepository } from './person-repository.js';
 import { PositionRepository } from './position-repository.js';
+import { QueueRepository } from './queue-repository.js';
 import { RelationshipRepository } from './relationship-repository.js';
+import { ReminderRepository } from './reminder-repository.js';
 import type { Database } from './schema.js';
 import { SearchRepository } from './search-repository.js';
 import { SettingRepository } from './setting-repository.js';
@@ -24,6 +28,10 @@ export interface Repositories {
   search: SearchRepository;
   settings: SettingRepository;
   stats: StatsRepository;
+  contactStats: ContactStatsRepository;
+  cadences: CadenceRepository;
+  reminders: ReminderRepository;
+  queue: QueueRepository;
 }
 
 export function repositories(db: Kysely<Database>, dialect: StoreDialect): Repositories {
@@ -38,6 +46,10 @@ export function repositories(db: Kysely<Database>, dialect: StoreDialect): Repos
     search: new SearchRepository(db, dialect),
     settings: new SettingRepository(db),
     stats: new StatsRepository(db),
+    contactStats: new ContactStatsRepository(db),
+    cadences: new CadenceRepository(db),
+    reminders: new ReminderRepository(db),
+    queue: new QueueRepository(db),
   };
 }
 

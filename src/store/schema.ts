@@ -20,6 +20,7 @@ export interface PersonTable {
   custom_fields: string;
   archived_at: string | null;
   last_contact_at: string | null;
+  birthday_md: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -130,6 +131,48 @@ export interface SettingTable {
   value: string;
 }
 
+export interface ContactStatsTable {
+  person_id: string;
+  interactions: number;
+  first_at: string | null;
+  last_at: string | null;
+  outbound: number;
+  inbound: number;
+  mutual: number;
+  richness_sum: number;
+  decayed_short: number;
+  decayed_long: number;
+  ref_at: string | null;
+}
+
+export interface CadenceTable {
+  scope: string;
+  target: string;
+  ideal_days: number | null;
+  max_days: number | null;
+}
+
+export interface ReminderTable {
+  id: string;
+  person_id: string | null;
+  kind: string;
+  title: string;
+  local_start: string;
+  timezone: string;
+  rrule: string | null;
+  due_at: string;
+  snoozed_until: string | null;
+  done_at: string | null;
+  created_at: string;
+}
+
+export interface QueueActionTable {
+  person_id: string;
+  action: string;
+  until: string;
+  created_at: string;
+}
+
 export interface Database {
   person: PersonTable;
   person_email: PersonEmailTable;
@@ -147,4 +190,8 @@ export interface Database {
   name_token: NameTokenTable;
   name_key: NameKeyTable;
   setting: SettingTable;
+  contact_stats: ContactStatsTable;
+  cadence: CadenceTable;
+  reminder: ReminderTable;
+  queue_action: QueueActionTable;
 }

@@ -1,0 +1,153 @@
+import type { Direction, InteractionKind } from './vocabulary.js';
+
+/**
+ * Tie strength, 0 to 100, explained by its parts. The formula and its sources are
+ * in docs/scoring.md; change both together.
+ */
+const DAY = 86_400_000;
+export const RECENCY_DAYS = 90;
+export const SHORT_WINDOW_DAYS = 90;
+export const LONG_WINDOW_DAYS = 365;
+/** Interactions that saturate the frequency parts: weekly over 90 days, weekly over a year. */
+const SHORT_SATURATION = 12;
+const LONG_SATURATION = 52;
+const YEARS_TO_FULL_DURATION = 5;
+
+export const RICHNESS: Record<InteractionKind, number> = {
+  meeting: 1,
+  video: 0.8,
+  call: 0.7,
+  event: 0.6,
+  intro: 0.5,
+  message: 0.4,
+  email: 0.3,
+  other: 0.3,
+};
+/** Being only copied on a message says little about a tie. */
+export const CC_FACTOR = 0.2;
+
+export const WEIGHTS = { recency: 0.35, frequency: 0.25, reciprocity: 0.15, richness: 0.15, duration: 0.1 } as const;
+export type Component = keyof typeof WEIGHTS;
+
+/** Running totals per person, updated one interaction at a time. */
+export interface ContactStats {
+  interactions: number;
+  firstAt: string | null;
+  lastAt: string | null;
+  outbound: number;
+  inbound: number;
+  mutual: number;
+  richnessSum: number;
+  /** Exponentially decayed counts (time constants of 90 and 365 days) as of refAt. */
+  decayedShort: number;
+  decayedLong: number;
+  refAt: string | null;
+}
+
+export const EMPTY_STATS: ContactStats = {
+  interactions: 0,
+  firstAt: null,
+  lastAt: null,
+  outbound: 0,
+  inbound: 0,
+  mutual: 0,
+  richnessSum: 0,
+  decayedShort: 0,
+  decayedLong: 0,
+  refAt: null,
+};
+
+export interface ObservedInteraction {
+  kind: InteractionKind;
+  occurredAt: string;
+  direction: Direction;
+  role: string;
+}
+
+/**
+ * Folds one interaction into the totals. Decayed counts are kept at the latest
+ * time seen, so adding an old interaction (an import) weighs it by its age: the
+ * result does not depend on the order interactions arrive in.
+ */
+export function addInteraction(stats: ContactStats, i: ObservedInteraction): ContactStats {
+  const at = Date.parse(i.occurredAt);
+  const ref = stats.refAt ? Date.parse(stats.refAt) : at;
+  const newRef = Math.max(ref, at);
+  const shortDecay = Math.exp(-(newRef - ref) / (SHORT_WINDOW_DAYS * DAY));
+  const longDecay = Math.exp(-(newRef - ref) / (LONG_WINDOW_DAYS * DAY));
+  const age = newRef - at;
+  const cc = i.role === 'cc';
+  const weight = cc ? CC_FACTOR : 1;
+  return {
+    interactions: stats.interactions + 1,
+    firstAt: !stats.firstAt || i.occurredAt < stats.firstAt ? i.occurredAt : stats.firstAt,
+    lastAt: !stats.lastAt || i.occurredAt > stats.lastAt ? i.occurredAt : stats.lastAt,
+    outbound: stats.outbound + (i.direction === 'outbound' ? 1 : 0),
+    inbound: stats.inbound + (i.direction === 'inbound' ? 1 : 0),
+    mutual: stats.mutual + (i.direction === 'mutual' ? 1 : 0),
+    richnessSum: stats.richnessSum + RICHNESS[i.kind] * weight,
+    decayedShort: stats.decayedShort * shortDecay + weight * Math.exp(-age / (SHORT_WINDOW_DAYS * DAY)),
+    decayedLong: stats.decayedLong * longDecay + weight * Math.exp(-age / (LONG_WINDOW_DAYS * DAY)),
+    refAt: new Date(newRef).toISOString(),
+  };
+}
+
+export interface StrengthPart {
+  component: Component;
+  /** 0 to 1. */
+  value: number;
+  weight: number;
+  /** value × weight × 100, the points this part adds to the score. */
+  points: number;
+  explanation: string;
+}
+
+export interface TieStrength {
+  score: number;
+  parts: StrengthPart[];
+}
+
+function saturating(count: number, saturation: number): number {
+  return Math.min(1, Math.log1p(Math.max(0, count)) / Math.log1p(saturation));
+}
+
+export function decayedCountsAt(stats: ContactStats, now: Date): { short: number; long: number } {
+  if (!stats.refAt) return { short: 0, long: 0 };
+  const elapsed = Math.max(0, now.getTime() - Date.parse(stats.refAt));
+  return {
+    short: stats.decayedShort * Math.exp(-elapsed / (SHORT_WINDOW_DAYS * DAY)),
+    long: stats.decayedLong * Math.exp(-elapsed / (LONG_WINDOW_DAYS * DAY)),
+  };
+}
+
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export function tieStrength(stats: ContactStats, now: Date, knownSince: string | null = null): TieStrength {
+  if (stats.interactions === 0 || !stats.lastAt) {
+    return { score: 0, parts: (Object.keys(WEIGHTS) as Component[]).map((component) => ({ component, value: 0, weight: WEIGHTS[component], points: 0, explanation: 'no interactions yet' })) };
+  }
+  const daysSince = Math.max(0, (now.getTime() - Date.parse(stats.lastAt)) / DAY);
+  const recency = Math.exp(-daysSince / RECENCY_DAYS);
+  const counts = decayedCountsAt(stats, now);
+  const frequency = 0.5 * saturating(counts.short, SHORT_SATURATION) + 0.5 * saturating(counts.long, LONG_SATURATION);
+  const out = stats.outbound + stats.mutual;
+  const inn = stats.inbound + stats.mutual;
+  const reciprocity = out + inn === 0 ? 0 : 1 - Math.abs(out - inn) / (out + inn);
+  const richness = Math.min(1, stats.richnessSum / stats.interactions);
+  const since = [knownSince, stats.firstAt].filter((x): x is string => !!x).sort()[0]!;
+  const years = Math.max(0, (now.getTime() - Date.parse(since)) / (365 * DAY));
+  const duration = Math.min(1, years / YEARS_TO_FULL_DURATION);
+  const values: Record<Component, [number, string]> = {
+    recency: [recency, `last contact ${Math.round(daysSince)} days ago`],
+    frequency: [frequency, `about ${round(counts.short, 1)} interactions in the last 90 days, ${round(counts.long, 1)} in the last year`],
+    reciprocity: [reciprocity, `${stats.outbound} by you, ${stats.inbound} by them, ${stats.mutual} together`],
+    richness: [richness, `mean channel richness ${round(richness)} (meeting 1, email 0.3)`],
+    duration: [duration, `known for ${round(years, 1)} years`],
+  };
+  const parts = (Object.keys(WEIGHTS) as Component[]).map((component) => {
+    const [value, explanation] = values[component];
+    return { component, value: round(value, 3), weight: WEIGHTS[component], points: round(value * WEIGHTS[component] * 100, 1), explanation };
+  });
+  const score = Math.round(parts.reduce((sum, p) => sum + p.value * p.weight, 0) * 100);
+  return { score: Math.max(0, Math.min(100, score)), parts };
+}

@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { ContactStats, ObservedInteraction } from '../domain/tie-strength.js';
+import type { Direction, InteractionKind } from '../domain/vocabulary.js';
+import { chunks } from './chunks.js';
+import type { Database } from './schema.js';
+
+type Row = Database['contact_stats'];
+
+function fromRow(r: Row): ContactStats {
+  return {
+    interactions: Number(r.interactions),
+    firstAt: r.first_at,
+    lastAt: r.last_at,
+    outbound: Number(r.outbound),
+    inbound: Number(r.inbound),
+    mutual: Number(r.mutual),
+    richnessSum: Number(r.richness_sum),
+    decayedShort: Number(r.decayed_short),
+    decayedLong: Number(r.decayed_long),
+    refAt: r.ref_at,
+  };
+}
+
+export function statsRow(personId: string, s: ContactStats): Row {
+  return {
+    person_id: personId,
+    interactions: s.interactions,
+    first_at: s.firstAt,
+    last_at: s.lastAt,
+    outbound: s.outbound,
+    inbound: s.inbound,
+    mutual: s.mutual,
+    richness_sum: s.richnessSum,
+    decayed_short: s.decayedShort,
+    decayed_long: s.decayedLong,
+    ref_at: s.refAt,
+  };
+}
+
+/** The running totals behind tie strength, one row per person with any interaction. */
+export class ContactStatsRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async get(personIds: string[]): Promise<Map<string, ContactStats>> {
+    const out = new Map<string, ContactStats>();
+    for (const part of chunks(personIds)) {
+      const rows = await this.db.selectFrom('contact_stats').selectAll().where('person_id', 'in', part).execute();
+      for (const r of rows) out.set(r.person_id, fromRow(r));
+    }
+    return out;
+  }
+
+  async put(personId: string, stats: ContactStats): Promise<void> {
+    const row = statsRow(personId, stats);
+    const { person_id: _id, ...rest } = row;
+    await this.db
+      .insertInto('contact_stats')
+      .values(row)
+      .onConflict((oc) => oc.column('person_id').doUpdateSet(rest))
+      .execute();
+  }
+
+  async putMany(entries: Array<{ personId: string; stats: ContactStats }>): Promise<void> {
+    for (const part of chunks(entries, 400)) {
+      if (part.length === 0) continue;
+      await this.db
+        .insertInto('contact_stats')
+        .values(part.map((e) => statsRow(e.personId, e.stats)))
+        .onConflict((oc) =>
+          oc.column('person_id').doUpdateSet((eb) => ({
+            interactions: eb.ref('excluded.interactions'),
+            first_at: eb.ref('excluded.first_at'),
+            last_at: eb.ref('excluded.last_at'),
+            outbound: eb.ref('excluded.outbound'),
+            inbound: eb.ref('excluded.inbound'),
+            mutual: eb.ref('excluded.mutual'),
+            richness_sum: eb.ref('excluded.richness_sum'),
+            decayed_short: eb.ref('excluded.decayed_short'),
+            decayed_long: eb.ref('excluded.decayed_long'),
+            ref_at: eb.ref('excluded.ref_at'),
+          })),
+        )
+        .execute();
+    }
+  }
+
+  async delete(personIds: string[]): Promise<void> {
+    for (const part of chunks(personIds)) await this.db.deleteFrom('contact_stats').where('person_id', 'in', part).execute();
+  }
+
+  /** Every interaction of these people, oldest first, for a rebuild of their totals. */
+  async participation(personIds: string[]): Promise<Array<{ personId: string } & ObservedInteraction>> {
+    const out: Array<{ personId: string } & ObservedInteraction> = [];
+    for (const part of chunks(personIds)) {
+      const rows = await this.db
+        .selectFrom('interaction_participant as ip')
+        .innerJoin('interaction as i', 'i.id', 'ip.interaction_id')
+        .select(['ip.person_id', 'ip.role', 'i.kind', 'i.occurred_at', 'i.direction'])
+        .where('ip.person_id', 'in', part)
+        .orderBy('i.occurred_at')
+        .execute();
+      for (const r of rows) out.push({ personId: r.person_id, role: r.role, kind: r.kind as InteractionKind, occurredAt: r.occurred_at, direction: r.direction as Direction });
+    }
+    return out;
+  }
+
+  async all(afterId: string | null, limit: number): Promise<Array<{ personId: string; stats: ContactStats }>> {
+    let q = this.db.selectFrom('contact_stats').selectAll();
+    if (afterId) q = q.where('person_id', '>', afterId);
+    const rows = await q.orderBy('person_id').limit(limit).execute();
+    return rows.map((r) => ({ personId: r.person_id, stats: fromRow(r) }));
+  }
+}
