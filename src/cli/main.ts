@@ -1,5 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { exitCodeByCategory, isKithError } from '../domain/errors.js';
+import { cadenceCommand, tiersCommand } from './cadence.js';
+import { calendarCommand, digestCommand, strengthCommand } from './calendar.js';
 import { configCommand } from './config-command.js';
 import { demoCommand } from './demo.js';
 import { interactionsCommand, logCommand } from './log.js';
@@ -10,7 +12,9 @@ import { listCommand, personCommand } from './person.js';
 import { positionCommand } from './position.js';
 import { searchCommand } from './search.js';
 import { statsCommand } from './stats.js';
+import { remindCommand } from './remind.js';
 import { tagCommand } from './tag.js';
+import { dormantCommand, todayCommand } from './today.js';
 
 const USAGE_EXIT = 2;
 
@@ -32,6 +36,14 @@ export function buildProgram(): Command {
   program.addCommand(linkCommand());
   program.addCommand(searchCommand());
   program.addCommand(statsCommand());
+  program.addCommand(todayCommand());
+  program.addCommand(remindCommand());
+  program.addCommand(cadenceCommand());
+  program.addCommand(tiersCommand());
+  program.addCommand(strengthCommand());
+  program.addCommand(dormantCommand());
+  program.addCommand(calendarCommand());
+  program.addCommand(digestCommand());
   program.addCommand(demoCommand());
   program.addCommand(configCommand());
   // Usage mistakes (unknown option, missing argument) exit 2 instead of commander's 1.
@@ -70,4 +82,9 @@ export async function run(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`kith ls | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 process.exitCode = await run(process.argv);

@@ -158,8 +158,28 @@ export function personCommand(): Command {
     .action(async (ref: string, _opts, command: Command) => {
       await withKith(command, async (kith, output) => {
         const detail = await kith.people.show(ref);
-        if (output.json) return printJson(output, { ...detail.person, positions: detail.positions, interactions: detail.interactions, interactionCount: detail.interactionCount, notes: detail.notes, relationships: detail.relationships });
+        if (output.json) {
+          return printJson(output, {
+            ...detail.person,
+            strength: detail.strength,
+            cadence: detail.cadence,
+            positions: detail.positions,
+            interactions: detail.interactions,
+            interactionCount: detail.interactionCount,
+            notes: detail.notes,
+            relationships: detail.relationships,
+          });
+        }
         const lines = personCard(detail.person);
+        lines.push('', `Tie strength  ${detail.strength.score}/100`);
+        for (const part of detail.strength.parts) lines.push(`  ${part.component.padEnd(12)}${String(part.points).padStart(5)}  ${part.explanation}`);
+        const c = detail.cadence;
+        lines.push(
+          '',
+          c.cadence
+            ? `Cadence       every ${c.cadence.idealDays} days (at most ${c.cadence.maxDays}, ${c.cadence.source}): ${c.status}${c.status === 'ok' ? `, due in ${c.dueInDays} days` : c.overdueByDays ? `, ${c.overdueByDays} days past` : ''}`
+            : 'Cadence       none',
+        );
         if (detail.positions.length) {
           lines.push('', 'Positions');
           for (const p of detail.positions) lines.push(`  ${[p.title, p.organization].filter(Boolean).join(' at ')}  ${p.startDate ?? '?'} – ${p.endDate ?? 'now'}`);

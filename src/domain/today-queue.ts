@@ -70,15 +70,25 @@ export function suggestAction(top: Reason, c: QueueCandidate): string {
   }
 }
 
+/**
+ * Closer ties keep shorter cadences, so a shorter cadence weighs more: weekly
+ * counts fully, monthly 0.9, quarterly 0.82, yearly 0.72.
+ */
+export function closenessFactor(idealDays: number): number {
+  return Math.max(0.6, 1 - 0.05 * Math.log2(Math.max(1, idealDays / 7)));
+}
+
 export function cadenceReason(state: CadenceState): Reason | undefined {
   if (!state.cadence || state.daysSince === null) return undefined;
   const { idealDays, maxDays, source } = state.cadence;
+  const factor = closenessFactor(idealDays);
   if (state.status === 'overdue') {
-    return { kind: 'overdue', text: `overdue by ${state.overdueByDays} days (every ${idealDays} days, ${source})`, score: 60 + Math.min(30, (30 * state.overdueByDays) / idealDays) };
+    const score = (55 + Math.min(25, (25 * state.overdueByDays) / idealDays)) * factor;
+    return { kind: 'overdue', text: `overdue by ${state.overdueByDays} days (every ${idealDays} days, ${source})`, score };
   }
   if (state.status === 'due') {
     const progress = maxDays > idealDays ? (state.daysSince - idealDays) / (maxDays - idealDays) : 1;
-    return { kind: 'due', text: `due: ${state.daysSince} days since last contact (every ${idealDays} days, ${source})`, score: 40 + 20 * progress };
+    return { kind: 'due', text: `due: ${state.daysSince} days since last contact (every ${idealDays} days, ${source})`, score: (40 + 15 * progress) * factor };
   }
   return undefined;
 }

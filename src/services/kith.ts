@@ -1,4 +1,11 @@
 import type { Store } from '../store/connect.js';
+import { CadenceService } from './cadence-service.js';
+import { CalendarService } from './calendar-service.js';
+import { DigestService } from './digest-service.js';
+import { ReminderService } from './reminder-service.js';
+import { StrengthService } from './strength-service.js';
+import { TierService } from './tier-service.js';
+import { TodayService } from './today-service.js';
 import { createContext, type ServiceContext } from './context.js';
 import { DemoService } from './demo-service.js';
 import { InteractionService } from './interaction-service.js';
@@ -26,6 +33,13 @@ export interface Kith {
   stats: StatsService;
   settings: SettingsService;
   demo: DemoService;
+  strength: StrengthService;
+  cadences: CadenceService;
+  reminders: ReminderService;
+  today: TodayService;
+  tiers: TierService;
+  calendar: CalendarService;
+  digest: DigestService;
   close(): Promise<void>;
 }
 
@@ -44,6 +58,13 @@ export function createKith(store: Store, now?: () => Date): Kith {
     stats: new StatsService(context),
     settings: new SettingsService(context),
     demo: new DemoService(context),
+    strength: new StrengthService(context),
+    cadences: new CadenceService(context),
+    reminders: new ReminderService(context),
+    today: new TodayService(context),
+    tiers: new TierService(context),
+    calendar: new CalendarService(context),
+    digest: new DigestService(context),
     close: () => store.close(),
   };
 }

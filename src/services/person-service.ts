@@ -17,6 +17,9 @@ import {
   type PersonFields,
 } from '../domain/person.js';
 import type { Relationship } from '../domain/relationship.js';
+import type { CadenceState } from '../domain/cadence.js';
+import { EMPTY_STATS, tieStrength, type TieStrength } from '../domain/tie-strength.js';
+import { cadenceStateOf } from './cadence-service.js';
 import { normalizeTag } from '../domain/tags.js';
 import type { Tier } from '../domain/vocabulary.js';
 import { inTransaction, readRepositories, type Repositories } from '../store/repositories.js';
@@ -73,6 +76,8 @@ export interface PersonDetail {
   interactionCount: number;
   notes: Note[];
   relationships: Relationship[];
+  strength: TieStrength;
+  cadence: CadenceState;
 }
 
 function encodeCursor(nameKey: string, id: string): string {
@@ -260,13 +265,15 @@ export class PersonService {
     const repos = readRepositories(this.ctx.store);
     const id = await resolvePersonId(repos, ref, { includeArchived: true });
     const [person] = await repos.people.hydrate([id]);
-    const [positions, interactionIds, interactionCount, noteIds, relationships] = await Promise.all([
+    const [positions, interactionIds, interactionCount, noteIds, relationships, stats] = await Promise.all([
       repos.positions.listForPerson(id),
       repos.interactions.idsForPerson(id, recent),
       repos.interactions.countForPerson(id),
       repos.notes.idsForPerson(id, recent),
       repos.relationships.listForPerson(id),
+      repos.contactStats.get([id]),
     ]);
+    const now = this.ctx.now();
     return {
       person: person!,
       positions,
@@ -274,6 +281,8 @@ export class PersonService {
       interactionCount,
       notes: await repos.notes.hydrate(noteIds),
       relationships,
+      strength: tieStrength(stats.get(id) ?? EMPTY_STATS, now, person!.metOn),
+      cadence: await cadenceStateOf(repos, person!, now),
     };
   }
 

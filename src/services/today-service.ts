@@ -83,8 +83,9 @@ export class TodayService {
       add(f.id, cadenceReason(cadenceState(cadence, f.lastContactAt, f.metOn ?? f.createdAt, at)));
     }
 
-    const upcoming = Array.from({ length: 8 + horizonDays }, (_, i) => addDays(today, i).slice(5));
-    for (const b of await repos.queue.birthdaysOn(upcoming)) add(b.id, birthdayReason(b.birthday, today, 7 + horizonDays));
+    const window = Math.max(7, horizonDays);
+    const upcoming = Array.from({ length: window + 1 }, (_, i) => addDays(today, i).slice(5));
+    for (const b of await repos.queue.birthdaysOn(upcoming)) add(b.id, birthdayReason(b.birthday, today, window));
 
     const standalone: Reminder[] = [];
     const dueBy = endOfLocalDay(addDays(today, horizonDays), zone).toISOString();

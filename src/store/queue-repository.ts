@@ -78,6 +78,17 @@ export class QueueRepository {
     return rows.map((r) => ({ id: r.id, birthday: r.birthday! }));
   }
 
+  async allBirthdays(): Promise<Array<{ id: string; name: string; birthday: string }>> {
+    const rows = await this.db
+      .selectFrom('person')
+      .select(['id', 'display_name', 'birthday'])
+      .where('archived_at', 'is', null)
+      .where('birthday', 'is not', null)
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({ id: r.id, name: r.display_name, birthday: r.birthday! }));
+  }
+
   /** Current positions that began recently, for people who had a job before. */
   async newJobs(sinceDay: string, sinceInstant: string): Promise<Array<{ personId: string; organization: string; startedOn: string }>> {
     const rows = await this.db

@@ -1,0 +1,71 @@
+import { writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { KithError } from '../domain/errors.js';
+import { printJson } from './output.js';
+import { progressBars } from './progress.js';
+import { withKith } from './runtime.js';
+
+export function calendarCommand(): Command {
+  const calendar = new Command('calendar').description('calendar feeds for your calendar app');
+  calendar
+    .command('export')
+    .description('write reminders, follow-ups and birthdays as an iCalendar file')
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (opts, command: Command) => {
+      await withKith(command, async (kith, output) => {
+        const ics = await kith.calendar.export();
+        if (!opts.out) return output.out(ics.trimEnd());
+        try {
+          writeFileSync(opts.out, ics);
+        } catch (error) {
+          throw new KithError('validation', 'cannot_write', `cannot write ${opts.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        }
+        if (output.json) printJson(output, { file: opts.out, bytes: Buffer.byteLength(ics) });
+        else output.out(`Wrote ${opts.out}`);
+      });
+    });
+  return calendar;
+}
+
+export function digestCommand(): Command {
+  return new Command('digest')
+    .description('the week ahead: people coming due, reminders, birthdays, dormant ties')
+    .option('--format <format>', 'md or html', 'md')
+    .action(async (opts, command: Command) => {
+      await withKith(command, async (kith, output) => {
+        if (output.json) return printJson(output, await kith.digest.build());
+        output.out((await kith.digest.render(opts.format)).trimEnd());
+      });
+    });
+}
+
+export function strengthCommand(): Command {
+  const strength = new Command('strength').description('tie strength, 0 to 100 (see docs/scoring.md)');
+  strength
+    .command('show <ref>')
+    .description("a person's tie strength and its parts")
+    .action(async (ref: string, _opts, command: Command) => {
+      await withKith(command, async (kith, output) => {
+        const s = await kith.strength.forPerson(ref);
+        if (output.json) return printJson(output, s);
+        output.out([`Tie strength ${s.score}/100`, ...s.parts.map((p) => `  ${p.component.padEnd(12)}${String(p.points).padStart(5)}  ${p.explanation}`)].join('\n'));
+      });
+    });
+  strength
+    .command('recompute')
+    .description('rebuild every tie strength from the interactions (after a repair or restore)')
+    .action(async (_opts, command: Command) => {
+      await withKith(command, async (kith, output) => {
+        const bars = progressBars();
+        try {
+          const r = await kith.strength.recomputeAll(bars.update);
+          bars.stop();
+          if (output.json) printJson(output, r);
+          else output.out(`Recomputed ${r.people} people from ${r.interactions} participations`);
+        } finally {
+          bars.stop();
+        }
+      });
+    });
+  return strength;
+}
