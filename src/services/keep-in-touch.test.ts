@@ -65,7 +65,7 @@ describe.each(DIALECTS)('keep in touch on %s', (dialect) => {
     expect(queue.entries[0]!.name).toBe('Close Cleo');
     expect(byName.get('Close Cleo')!.reasons.map((r) => r.kind)).toEqual(['follow_up', 'due']);
     expect(byName.get('Close Cleo')!.action).toBe('Send the intro deck');
-    expect(byName.get('Inner Iris')!.reasons[0]!.text).toBe('overdue by 19 days (every 7 days, tier inner)');
+    expect(byName.get('Inner Iris')!.reasons[0]!.text).toBe('overdue by 18 days (every 7 days, tier inner)');
     expect(byName.get('Birthday Bea')!.reasons[0]!.text).toBe('birthday in 2 days (turning 36)');
     expect(byName.get('Mover Max')!.reasons[0]!.text).toBe('new job at NewCo 10 days ago');
     expect(byName.get('Mover Max')!.action).toBe('Congratulate them on the new role at NewCo');
