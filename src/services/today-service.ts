@@ -95,8 +95,14 @@ export class TodayService {
       else standalone.push(r);
     }
 
+    // Only the current job counts: the open position that started last, as on the person.
+    const current = new Map<string, { organization: string; startDate: string | null; startedOn: string }>();
     for (const job of await repos.queue.newJobs(addDays(today, -30), new Date(now.getTime() - 30 * DAY).toISOString())) {
-      add(job.personId, newJobReason(job.organization, Math.round((Date.parse(today) - Date.parse(job.startedOn)) / DAY)));
+      const seen = current.get(job.personId);
+      if (!seen || (job.startDate ?? '') > (seen.startDate ?? '')) current.set(job.personId, job);
+    }
+    for (const [personId, job] of current) {
+      add(personId, newJobReason(job.organization, Math.round((Date.parse(today) - Date.parse(job.startedOn)) / DAY)));
     }
 
     if (settings['reminders.anniversaries'] === 'on') {

@@ -90,7 +90,7 @@ export class QueueRepository {
   }
 
   /** Current positions that began recently, for people who had a job before. */
-  async newJobs(sinceDay: string, sinceInstant: string): Promise<Array<{ personId: string; organization: string; startedOn: string }>> {
+  async newJobs(sinceDay: string, sinceInstant: string): Promise<Array<{ personId: string; organization: string; startDate: string | null; startedOn: string }>> {
     const rows = await this.db
       .selectFrom('position as pos')
       .innerJoin('organization as o', 'o.id', 'pos.organization_id')
@@ -103,7 +103,7 @@ export class QueueRepository {
         exists(selectFrom('position as older').select('older.id').whereRef('older.person_id', '=', 'pos.person_id').whereRef('older.id', '!=', 'pos.id')),
       )
       .execute();
-    return rows.map((r) => ({ personId: r.person_id, organization: r.name, startedOn: r.start_date ?? r.created_at.slice(0, 10) }));
+    return rows.map((r) => ({ personId: r.person_id, organization: r.name, startDate: r.start_date, startedOn: r.start_date ?? r.created_at.slice(0, 10) }));
   }
 
   async anniversaries(monthDays: string[]): Promise<Array<{ personId: string; organization: string; startDate: string }>> {
