@@ -110,7 +110,32 @@ const rawLs = store.sqlite.prepare(
 const rawLsTimes = [];
 for (let i = 0; i < 100; i++) rawLsTimes.push(await time(() => rawLs.all(tags[i % tags.length])));
 report(`\`person ls --tag T --limit 50\` over ${PEOPLE} people (100 calls)`, '≤ 50 ms', `p50 ${ms(percentile(lsTimes, 50))}, p95 ${ms(percentile(lsTimes, 95))}`, `raw id query only: p50 ${ms(percentile(rawLsTimes, 50))}, p95 ${ms(percentile(rawLsTimes, 95))}`);
+
+// 3. Keep in touch: today's queue in process, tie strength recompute.
+for (let i = 0; i < 3; i++) await kith.today.queue(10);
+const todayTimes = [];
+let entries = 0;
+for (let i = 0; i < 30; i++) todayTimes.push(await time(async () => { entries = (await kith.today.queue(10)).entries.length; }));
+report(`\`kith today\` in process over ${PEOPLE} people (${entries} entries; 30 calls)`, '≤ 100 ms p50', `p50 ${ms(percentile(todayTimes, 50))}, p95 ${ms(percentile(todayTimes, 95))}`, 'none: no simpler way to rank the same reasons');
+let recomputed;
+const recomputeMs = await time(async () => { recomputed = await kith.strength.recomputeAll(); });
+const rawScan = store.sqlite.prepare('SELECT ip.person_id, i.kind, i.occurred_at, i.direction FROM interaction_participant ip JOIN interaction i ON i.id = ip.interaction_id');
+let scanned = 0;
+const scanMs = await time(() => { for (const _row of rawScan.iterate()) scanned++; });
+report(`recompute every tie strength (${recomputed.people} people, ${recomputed.interactions} participations)`, '≤ 10 s', `${(recomputeMs / 1000).toFixed(1)} s`, `raw scan of the same ${scanned} participations: ${(scanMs / 1000).toFixed(1)} s`);
 await kith.close();
+
+function peakRss(args) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, BIN, '--db', dbPath, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  const [seconds, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { seconds, mb: kb / 1024 };
+}
+peakRss(['today']);
+const cold = peakRss(['today']);
+report('`kith today` as a cold CLI call', '≤ 1 s', `${(cold.seconds * 1000).toFixed(0)} ms, peak ${cold.mb.toFixed(0)} MB`, '`node -e 0` below');
+const recomputeCli = peakRss(['strength', 'recompute']);
+report('`kith strength recompute` as a CLI call', '≤ 300 MB peak', `${recomputeCli.seconds.toFixed(1)} s, peak ${recomputeCli.mb.toFixed(0)} MB`, '');
 
 const cli = spawnSync(process.execPath, [BIN, '--db', dbPath, 'ls', '--tag', tags[0], '--limit', '50'], { encoding: 'utf8' });
 const coldStart = Date.now();

@@ -1,5 +1,5 @@
 import { Random } from './random.js';
-import { addInteraction, EMPTY_STATS, type ContactStats } from './tie-strength.js';
+import { StatsAccumulator, type ContactStats } from './tie-strength.js';
 import type { Direction, InteractionKind, RelationshipKind, Tier } from './vocabulary.js';
 
 /**
@@ -238,7 +238,7 @@ export function* generateDemoNetwork(options: DemoOptions, batchSize = 5000): Ge
   if (batch.length > 0) yield { type: 'people', rows: batch };
 
   const lastContact = new Float64Array(n);
-  const stats: ContactStats[] = new Array(n).fill(EMPTY_STATS);
+  const stats: StatsAccumulator[] = Array.from({ length: n }, () => new StatsAccumulator());
   const pickPerson = () => {
     const r = rng.next() * total;
     let lo = 0;
@@ -267,7 +267,8 @@ export function* generateDemoNetwork(options: DemoOptions, batchSize = 5000): Ge
     for (const q of participants) if (at > lastContact[q]!) lastContact[q] = at;
     const direction: Direction = kind === 'meeting' || kind === 'event' || kind === 'video' ? 'mutual' : rng.chance(0.55) ? 'outbound' : 'inbound';
     const occurredAt = new Date(Math.floor(at / 60_000) * 60_000).toISOString();
-    for (const q of participants) stats[q] = addInteraction(stats[q]!, { kind, occurredAt, direction, role: 'participant' });
+    const observed = { kind, occurredAt, direction, role: 'participant' };
+    for (const q of participants) stats[q]!.add(observed);
     interactions.push({
       id: id(),
       kind,
@@ -331,7 +332,7 @@ export function* generateDemoNetwork(options: DemoOptions, batchSize = 5000): Ge
 
   let totals: Array<{ personId: string; stats: ContactStats }> = [];
   for (let i = 0; i < n; i++) {
-    if (stats[i]!.interactions > 0) totals.push({ personId: personIds[i]!, stats: stats[i]! });
+    if (stats[i]!.interactions > 0) totals.push({ personId: personIds[i]!, stats: stats[i]!.toStats() });
     if (totals.length >= batchSize * 4) {
       yield { type: 'contactStats', rows: totals };
       totals = [];

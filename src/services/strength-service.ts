@@ -1,10 +1,10 @@
-import { addInteraction, EMPTY_STATS, tieStrength, type ContactStats, type TieStrength } from '../domain/tie-strength.js';
+import { EMPTY_STATS, StatsAccumulator, tieStrength, type TieStrength } from '../domain/tie-strength.js';
 import { inTransaction, readRepositories } from '../store/repositories.js';
 import type { ServiceContext } from './context.js';
 import type { ProgressReporter } from './demo-service.js';
 import { resolvePersonId } from './person-refs.js';
 
-const PAGE = 2000;
+const PAGE = 5000;
 
 export class StrengthService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -25,30 +25,37 @@ export class StrengthService {
   }
 
   /**
-   * Rebuilds every person's totals from their interactions, a page of people per
-   * transaction. Only needed after a bulk load or to repair; writes keep them current.
+   * Rebuilds every person's totals from the interactions in one pass over them
+   * (totals do not depend on order), then replaces the table in one transaction.
+   * Only needed after a bulk load or to repair; writes keep the totals current.
    */
   async recomputeAll(progress: ProgressReporter = () => {}): Promise<{ people: number; interactions: number }> {
-    const total = await readRepositories(this.ctx.store).people.count();
-    let after: string | null = null;
-    let people = 0;
+    const repos = readRepositories(this.ctx.store);
+    const total = await repos.contactStats.participationCount();
+    const totals = new Map<string, StatsAccumulator>();
+    let after: { interactionId: string; personId: string } | null = null;
     let interactions = 0;
     for (;;) {
-      const ids: string[] = await readRepositories(this.ctx.store).people.allIds(after, PAGE);
-      if (ids.length === 0) break;
-      await inTransaction(this.ctx.store, async (repos) => {
-        const totals = new Map<string, ContactStats>();
-        for (const row of await repos.contactStats.participation(ids)) {
-          totals.set(row.personId, addInteraction(totals.get(row.personId) ?? EMPTY_STATS, row));
-          interactions++;
-        }
-        await repos.contactStats.delete(ids.filter((id) => !totals.has(id)));
-        await repos.contactStats.putMany([...totals].map(([personId, stats]) => ({ personId, stats })));
-      });
-      people += ids.length;
-      after = ids[ids.length - 1]!;
-      progress('tie strength', people, total);
+      const page = await repos.contactStats.participationPage(after, PAGE);
+      if (page.length === 0) break;
+      for (const row of page) {
+        let acc = totals.get(row.personId);
+        if (!acc) totals.set(row.personId, (acc = new StatsAccumulator()));
+        acc.add(row);
+        interactions++;
+      }
+      const last = page[page.length - 1]!;
+      after = { interactionId: last.interactionId, personId: last.personId };
+      progress('reading', interactions, total);
     }
-    return { people, interactions };
+    const people = [...totals.keys()];
+    await inTransaction(this.ctx.store, async (trx) => {
+      await trx.contactStats.deleteAll();
+      for (let i = 0; i < people.length; i += PAGE) {
+        await trx.contactStats.putMany(people.slice(i, i + PAGE).map((personId) => ({ personId, stats: totals.get(personId)!.toStats() })));
+        progress('writing', Math.min(people.length, i + PAGE), people.length);
+      }
+    });
+    return { people: totals.size, interactions };
   }
 }

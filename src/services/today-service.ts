@@ -26,6 +26,7 @@ import { parseLimit } from './person-service.js';
 import { userTimeZone } from './reminder-service.js';
 
 const DAY = 86_400_000;
+const DORMANT_POOL = 300;
 
 export interface TodayQueue {
   day: string;
@@ -143,7 +144,9 @@ export class TodayService {
     const years = Number(settings['dormant.years'] ?? 3);
     const interests = (settings['me.interests'] ?? '').split(',').filter(Boolean);
     const now = this.ctx.now();
-    const candidates = await repos.queue.dormant(new Date(now.getTime() - years * 365.25 * DAY).toISOString(), 2, 2000);
+    // The most recently dormant few hundred are enough to rank: older silences are
+    // found as these get reconnected.
+    const candidates = await repos.queue.dormant(new Date(now.getTime() - years * 365.25 * DAY).toISOString(), 2, DORMANT_POOL);
     if (candidates.length === 0) return [];
     const ids = candidates.map((c) => c.id);
     const [stats, tags, industries] = await Promise.all([repos.contactStats.get(ids), repos.queue.tagsOf(ids), repos.queue.industriesOf(ids)]);

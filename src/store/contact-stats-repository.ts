@@ -104,6 +104,43 @@ export class ContactStatsRepository {
     return out;
   }
 
+  /**
+   * A page of every participation, in primary-key order so that a full pass reads
+   * the tables sequentially instead of jumping between people.
+   */
+  async participationPage(
+    after: { interactionId: string; personId: string } | null,
+    limit: number,
+  ): Promise<Array<{ personId: string; interactionId: string } & ObservedInteraction>> {
+    let q = this.db
+      .selectFrom('interaction_participant as ip')
+      .innerJoin('interaction as i', 'i.id', 'ip.interaction_id')
+      .select(['ip.interaction_id', 'ip.person_id', 'ip.role', 'i.kind', 'i.occurred_at', 'i.direction']);
+    if (after) {
+      const { interactionId, personId } = after;
+      // A row-value comparison lets both engines seek the primary key directly.
+      q = q.where((eb) => eb(eb.refTuple('ip.interaction_id', 'ip.person_id'), '>', eb.tuple(interactionId, personId)));
+    }
+    const rows = await q.orderBy('ip.interaction_id').orderBy('ip.person_id').limit(limit).execute();
+    return rows.map((r) => ({
+      interactionId: r.interaction_id,
+      personId: r.person_id,
+      role: r.role,
+      kind: r.kind as InteractionKind,
+      occurredAt: r.occurred_at,
+      direction: r.direction as Direction,
+    }));
+  }
+
+  async participationCount(): Promise<number> {
+    const row = await this.db.selectFrom('interaction_participant').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async deleteAll(): Promise<void> {
+    await this.db.deleteFrom('contact_stats').execute();
+  }
+
   async all(afterId: string | null, limit: number): Promise<Array<{ personId: string; stats: ContactStats }>> {
     let q = this.db.selectFrom('contact_stats').selectAll();
     if (afterId) q = q.where('person_id', '>', afterId);

@@ -10,6 +10,9 @@ export function keepInTouchMigration(dialect: StoreDialect): Migration {
       await db.schema.alterTable('person').addColumn('birthday_md', 'text').execute();
       await sql`UPDATE person SET birthday_md = substr(birthday, length(birthday) - 4, 5) WHERE birthday IS NOT NULL`.execute(db);
       await db.schema.createIndex('person_birthday_md').on('person').column('birthday_md').execute();
+      // Recent job changes are found by when a position started, or was recorded.
+      await db.schema.createIndex('position_start').on('position').column('start_date').execute();
+      await db.schema.createIndex('position_created').on('position').column('created_at').execute();
 
       await db.schema
         .createTable('contact_stats')
