@@ -1,3 +1,9 @@
+let hex4: string[] | undefined;
+/** Every 16-bit value as four hex digits, built on first use: ids are made by the million. */
+function hex4Table(): string[] {
+  return (hex4 ??= Array.from({ length: 0x10000 }, (_, i) => i.toString(16).padStart(4, '0')));
+}
+
 /** A small, fast, seedable PRNG (sfc32), so that the same seed gives the same data. */
 export class Random {
   private a: number;
@@ -54,9 +60,9 @@ export class Random {
 
   /** A UUIDv7-shaped id whose time part is the given millisecond and whose rest is seeded. */
   uuid7(ms: number): string {
-    const hex = (n: number, width: number) => Math.floor(n).toString(16).padStart(width, '0');
-    const time = hex(ms, 12);
-    const r = () => this.int(0x10000);
-    return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${hex(r() & 0xfff, 3)}-${hex(0x8000 | (r() & 0x3fff), 4)}-${hex(r(), 4)}${hex(r(), 4)}${hex(r(), 4)}`;
+    const hex = hex4Table();
+    const time = Math.floor(ms).toString(16).padStart(12, '0');
+    const r = () => hex[this.int(0x10000)]!;
+    return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${r().slice(1)}-${hex[0x8000 | (this.int(0x10000) & 0x3fff)]}-${r()}${r()}${r()}`;
   }
 }

@@ -120,7 +120,7 @@ export class BulkLoader {
       }
       case 'interactions':
         return {
-          interaction: batch.rows.map((i) => ({ id: i.id, kind: i.kind, occurred_at: i.occurredAt, duration_minutes: i.durationMinutes, direction: i.direction, summary: i.summary, source: 'demo', external_id: i.id, created_at: now })),
+          interaction: batch.rows.map((i) => ({ id: i.id, kind: i.kind, occurred_at: i.occurredAt, duration_minutes: i.durationMinutes, direction: i.direction, summary: i.summary, source: 'demo', external_id: null, created_at: now })),
           interaction_participant: batch.rows.flatMap((i) => i.participantIds.map((person_id) => ({ interaction_id: i.id, person_id, role: 'participant' }))),
         };
       case 'notes':
