@@ -191,6 +191,16 @@ describe.each(DIALECTS)('keep in touch on %s', (dialect) => {
     expect((await t.kith.people.get('Rare Ray')).tier).toBe('inner');
   });
 
+  it('reminds of work anniversaries only when opted in', async () => {
+    await t.kith.people.add({ name: 'Ann Iversary' });
+    await t.kith.positions.add('Ann Iversary', { organization: 'Stayco', start: '2021-06-18' });
+    expect((await t.kith.today.queue()).entries).toHaveLength(0);
+    await t.kith.settings.set('reminders.anniversaries', 'on');
+    const [entry] = (await t.kith.today.queue()).entries;
+    expect(entry!.reasons[0]!.text).toBe('5 years at Stayco in 3 days');
+    expect(entry!.action).toBe('Congratulate them on the work anniversary');
+  });
+
   it('ranks dormant ties and feeds one into the queue', async () => {
     await t.kith.settings.set('me.interests', 'fintech');
     await t.kith.people.add({ name: 'Old Friend', tags: ['fintech'] });
