@@ -1,4 +1,7 @@
-import { generateDemoNetwork } from '../domain/demo-network.js';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { generateDemoNetwork, type DemoBatch, type DemoOptions } from '../domain/demo-network.js';
 import { KithError, invalid } from '../domain/errors.js';
 import { BulkLoader } from '../store/bulk-loader.js';
 import { readRepositories } from '../store/repositories.js';
@@ -25,6 +28,43 @@ function count(value: number | undefined, fallback: number, field: string, max: 
   return value;
 }
 
+/**
+ * The generator's batches, from a worker thread when the compiled worker is there
+ * (so generating and writing overlap), else in this thread (as under the test runner,
+ * which runs the TypeScript sources).
+ */
+async function* demoBatches(options: DemoOptions): AsyncGenerator<DemoBatch> {
+  const workerFile = new URL('./demo-worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(workerFile))) {
+    yield* generateDemoNetwork(options);
+    return;
+  }
+  const worker = new Worker(workerFile, { workerData: { ...options, now: options.now.toISOString() } });
+  const queue: Array<DemoBatch | null> = [];
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  worker.on('message', (batch: DemoBatch | null) => {
+    queue.push(batch);
+    wake?.();
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    wake?.();
+  });
+  try {
+    for (;;) {
+      while (queue.length === 0 && !failure) await new Promise<void>((resolve) => (wake = resolve));
+      if (failure) throw failure;
+      const batch = queue.shift()!;
+      if (batch === null) return;
+      worker.postMessage('ack');
+      yield batch;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
+
 export class DemoService {
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -45,7 +85,7 @@ export class DemoService {
     let interactionsDone = 0;
     await loader.begin();
     try {
-      for (const batch of generateDemoNetwork({ people, interactions, seed, now })) {
+      for await (const batch of demoBatches({ people, interactions, seed, now })) {
         if (batch.type === 'lastContacts') await loader.setLastContacts(batch.rows);
         else await loader.write(batch, nowIso);
         if (batch.type === 'people') progress('people', (peopleDone += batch.rows.length), people);
