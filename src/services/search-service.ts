@@ -5,8 +5,8 @@ import type { ServiceContext } from './context.js';
 import { parseLimit } from './person-service.js';
 
 // A common first name can belong to thousands of people; past this many candidates
-// per typed word the fuzzy step stops looking, since the text step already ranked them.
-const FUZZY_CANDIDATES_PER_TOKEN = 5000;
+// the fuzzy step stops looking.
+const FUZZY_CANDIDATES = 2000;
 
 export class SearchService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -29,12 +29,8 @@ export class SearchService {
     }));
     if (scored.length < n) {
       const seen = new Set(scored.map((s) => s.id));
-      const byToken = await repos.search.nameCandidates(tokens, FUZZY_CANDIDATES_PER_TOKEN);
-      let candidates: string[] | undefined;
-      for (const ids of byToken.values()) {
-        candidates = candidates ? candidates.filter((id) => ids.has(id)) : [...ids];
-      }
-      const fresh = (candidates ?? []).filter((id) => !seen.has(id));
+      const candidates = await repos.search.nameCandidates(tokens, FUZZY_CANDIDATES);
+      const fresh = candidates.filter((id) => !seen.has(id));
       const tokensByPerson = await repos.search.nameTokensOf(fresh);
       const fuzzy = fresh
         .map((id) => ({ id, score: nameMatchScore(tokens, tokensByPerson.get(id) ?? []), match: 'fuzzy' as const }))

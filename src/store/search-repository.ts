@@ -156,26 +156,27 @@ export class SearchRepository {
   }
 
   /**
-   * For each query token, the name tokens that share a deletion key with it, and
-   * the people holding them. Scoring is the domain's job.
+   * People with, for every query token, a name token sharing a deletion key with it
+   * (the intersection is done by the database). Scoring is the domain's job.
    */
-  async nameCandidates(queryTokens: string[], perTokenLimit: number): Promise<Map<string, Set<string>>> {
-    const peopleByQueryToken = new Map<string, Set<string>>();
-    for (const query of queryTokens) {
-      const keys = deletionKeys(query);
-      const rows = await this.db
-        .selectFrom('name_key as k')
-        .innerJoin('name_token as t', 't.token', 'k.token')
-        .innerJoin('person as p', 'p.id', 't.person_id')
-        .select(['t.person_id'])
-        .distinct()
-        .where('k.key', 'in', keys)
-        .where('p.archived_at', 'is', null)
-        .limit(perTokenLimit)
-        .execute();
-      peopleByQueryToken.set(query, new Set(rows.map((r) => r.person_id)));
-    }
-    return peopleByQueryToken;
+  async nameCandidates(queryTokens: string[], limit: number): Promise<string[]> {
+    if (queryTokens.length === 0) return [];
+    const perToken = queryTokens.map((query) =>
+      this.db
+        .selectFrom('name_token as t')
+        .select('t.person_id')
+        .where('t.token', 'in', this.db.selectFrom('name_key').select('token').where('key', 'in', deletionKeys(query))),
+    );
+    let combined = perToken[0]!;
+    for (const next of perToken.slice(1)) combined = combined.intersect(next);
+    const rows = await this.db
+      .selectFrom(combined.as('c'))
+      .innerJoin('person as p', 'p.id', 'c.person_id')
+      .select('c.person_id')
+      .where('p.archived_at', 'is', null)
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.person_id);
   }
 
   async nameTokensOf(personIds: string[]): Promise<Map<string, string[]>> {
