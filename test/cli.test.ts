@@ -1,28 +1,14 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { BIN, cliRunner } from './cli-runner.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'kith.js');
 let dir: string;
 let db: string;
-
-function kith(args: string[], env: Record<string, string> = {}): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, KITH_DB: db, XDG_CONFIG_HOME: join(dir, 'config'), ...env },
-  });
-  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
-}
-
-function json<T>(args: string[]): T {
-  const r = kith([...args, '--json']);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as T;
-}
+const { run: kith, json } = cliRunner(() => ({ dir, db }));
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kith-cli-'));

@@ -1,25 +1,15 @@
-import { spawnSync } from 'node:child_process';
+import { cliRunner } from './cli-runner.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const BIN = join(import.meta.dirname, '..', 'bin', 'kith.js');
 let dir: string;
 let db: string;
-
-function kith(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, KITH_DB: db, XDG_CONFIG_HOME: join(dir, 'config') } });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-function json<T>(...args: string[]): T {
-  const r = kith(...args, '--json');
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as T;
-}
+const cli = cliRunner(() => ({ dir, db }));
+const kith = (...args: string[]) => cli.run(args);
+const json = <T>(...args: string[]): T => cli.json<T>(args);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'kith-kit-'));

@@ -4,8 +4,34 @@ import type { PersonListQuery, PersonPatch } from '../services/person-service.js
 import { interactionLine, noteLine, peopleTable, personCard, printJson, type Output } from './output.js';
 import { collect, integer, withKith } from './runtime.js';
 
-function birthdayOption(cmd: Command): Command {
-  return cmd.option('--birthday <date>', 'birthday as YYYY-MM-DD, or --MM-DD without the year');
+/** The single-valued profile options that add and edit share. */
+function withProfileOptions(cmd: Command): Command {
+  return cmd
+    .option('--company <company>', 'current organization (on edit, "" ends the current job)')
+    .option('--title <title>', 'current title (needs a company)')
+    .option('--tier <tier>', 'inner, close, active, wider or acquaintance (none to clear)')
+    .option('--nickname <nickname>')
+    .option('--pronouns <pronouns>')
+    .option('--location <location>')
+    .option('--birthday <date>', 'birthday as YYYY-MM-DD, or --MM-DD without the year')
+    .option('--met-on <date>', 'when you met, YYYY-MM-DD')
+    .option('--how-met <text>', 'how you met')
+    .option('--introduced-by <ref>', 'who introduced you');
+}
+
+function profileFields(opts: Record<string, string | undefined>) {
+  return {
+    company: opts.company,
+    title: opts.title,
+    tier: opts.tier,
+    nickname: opts.nickname,
+    pronouns: opts.pronouns,
+    location: opts.location,
+    birthday: opts.birthday,
+    metOn: opts.metOn,
+    howMet: opts.howMet,
+    introducedBy: opts.introducedBy,
+  };
 }
 
 function printPerson(output: Output, person: Parameters<typeof personCard>[0]): void {
@@ -50,7 +76,7 @@ export function listCommand(name: string): Command {
 export function personCommand(): Command {
   const person = new Command('person').description('add, edit, show, list and archive people');
 
-  birthdayOption(
+  withProfileOptions(
     person
       .command('add')
       .description('add a person')
@@ -58,43 +84,26 @@ export function personCommand(): Command {
       .option('--email <email>', 'email, optionally labelled as work:a@b.com (repeatable)', collect)
       .option('--phone <phone>', 'phone, optionally labelled as mobile:+1... (repeatable)', collect)
       .option('--url <url>', 'LinkedIn, website or other URL (repeatable)', collect)
-      .option('--company <company>', 'current organization')
-      .option('--title <title>', 'current title (needs --company)')
-      .option('--tag <tag>', 'tag (repeatable)', collect)
-      .option('--tier <tier>', 'inner, close, active, wider or acquaintance')
-      .option('--nickname <nickname>')
-      .option('--pronouns <pronouns>')
-      .option('--location <location>')
-      .option('--met-on <date>', 'when you met, YYYY-MM-DD')
-      .option('--how-met <text>', 'how you met')
-      .option('--introduced-by <ref>', 'who introduced you')
-      .option('--field <key=value>', 'custom field (repeatable)', collect),
-  ).action(async (opts, command: Command) => {
-    await withKith(command, async (kith, output) => {
-      const created = await kith.people.add({
-        name: opts.name,
-        emails: opts.email,
-        phones: opts.phone,
-        urls: opts.url,
-        company: opts.company,
-        title: opts.title,
-        tags: opts.tag,
-        tier: opts.tier,
-        nickname: opts.nickname,
-        pronouns: opts.pronouns,
-        location: opts.location,
-        birthday: opts.birthday,
-        metOn: opts.metOn,
-        howMet: opts.howMet,
-        introducedBy: opts.introducedBy,
-        customFields: customFields(opts.field),
+      .option('--tag <tag>', 'tag (repeatable)', collect),
+  )
+    .option('--field <key=value>', 'custom field (repeatable)', collect)
+    .action(async (opts, command: Command) => {
+      await withKith(command, async (kith, output) => {
+        const created = await kith.people.add({
+          ...profileFields(opts),
+          name: opts.name,
+          emails: opts.email,
+          phones: opts.phone,
+          urls: opts.url,
+          tags: opts.tag,
+          customFields: customFields(opts.field),
+        });
+        if (output.json) printJson(output, created);
+        else output.out(`Added ${created.name} (${created.id})`);
       });
-      if (output.json) printJson(output, created);
-      else output.out(`Added ${created.name} (${created.id})`);
     });
-  });
 
-  birthdayOption(
+  withProfileOptions(
     person
       .command('edit <ref>')
       .description('change a person; list options add, --remove-* options take away')
@@ -106,22 +115,15 @@ export function personCommand(): Command {
       .option('--url <url>', 'add a URL (repeatable)', collect)
       .option('--remove-url <url>', 'remove a URL (repeatable)', collect)
       .option('--tag <tag>', 'add a tag (repeatable)', collect)
-      .option('--remove-tag <tag>', 'remove a tag (repeatable)', collect)
-      .option('--company <company>', 'new current organization ("" ends the current job)')
-      .option('--title <title>', 'current title')
-      .option('--tier <tier>', 'inner, close, active, wider, acquaintance or none')
-      .option('--nickname <nickname>')
-      .option('--pronouns <pronouns>')
-      .option('--location <location>')
-      .option('--met-on <date>')
-      .option('--how-met <text>')
-      .option('--introduced-by <ref>')
-      .option('--field <key=value>', 'set a custom field (repeatable)', collect)
-      .option('--remove-field <key>', 'remove a custom field (repeatable)', collect)
-      .option('--unarchive', 'bring an archived person back'),
-  ).action(async (ref: string, opts, command: Command) => {
+      .option('--remove-tag <tag>', 'remove a tag (repeatable)', collect),
+  )
+    .option('--field <key=value>', 'set a custom field (repeatable)', collect)
+    .option('--remove-field <key>', 'remove a custom field (repeatable)', collect)
+    .option('--unarchive', 'bring an archived person back')
+    .action(async (ref: string, opts, command: Command) => {
     await withKith(command, async (kith, output) => {
       const patch: PersonPatch = {
+        ...profileFields(opts),
         name: opts.name,
         addEmails: opts.email,
         removeEmails: opts.removeEmail,
@@ -131,16 +133,6 @@ export function personCommand(): Command {
         removeUrls: opts.removeUrl,
         addTags: opts.tag,
         removeTags: opts.removeTag,
-        company: opts.company,
-        title: opts.title,
-        tier: opts.tier,
-        nickname: opts.nickname,
-        pronouns: opts.pronouns,
-        location: opts.location,
-        birthday: opts.birthday,
-        metOn: opts.metOn,
-        howMet: opts.howMet,
-        introducedBy: opts.introducedBy,
         setFields: customFields(opts.field),
         unsetFields: opts.removeField,
       };

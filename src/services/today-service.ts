@@ -122,7 +122,11 @@ export class TodayService {
     }
 
     for (const id of suppressed) reasons.delete(id);
-    const ids = [...reasons.keys()];
+    // Strength adds at most 5 points, so only people within 5 points of the n-th
+    // best reason score can still make the list: compute strength for those alone.
+    const byReasons = [...reasons.keys()].map((id) => ({ id, score: entryScore(reasons.get(id)!, 0) })).sort((a, b) => b.score - a.score);
+    const cutoff = (byReasons[Math.min(n, byReasons.length) - 1]?.score ?? 0) - 5;
+    const ids = byReasons.filter((c) => c.score >= cutoff).map((c) => c.id);
     const stats = await repos.contactStats.get(ids);
     const missingMetOn = ids.filter((id) => !metOn.has(id));
     for (const p of await repos.people.hydrate(missingMetOn)) metOn.set(p.id, p.metOn);
