@@ -4,6 +4,7 @@ import { cadenceCommand, tiersCommand } from './cadence.js';
 import { calendarCommand, digestCommand, strengthCommand } from './calendar.js';
 import { configCommand } from './config-command.js';
 import { demoCommand } from './demo.js';
+import { importCommand } from './import.js';
 import { interactionsCommand, logCommand } from './log.js';
 import { linkCommand } from './link.js';
 import { noteCommand } from './note.js';
@@ -44,6 +45,7 @@ export function buildProgram(): Command {
   program.addCommand(dormantCommand());
   program.addCommand(calendarCommand());
   program.addCommand(digestCommand());
+  program.addCommand(importCommand());
   program.addCommand(demoCommand());
   program.addCommand(configCommand());
   // Usage mistakes (unknown option, missing argument) exit 2 instead of commander's 1.

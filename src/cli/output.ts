@@ -50,7 +50,7 @@ export function noteLine(n: Note): string {
 export function personCard(p: Person): string[] {
   const lines = [`${p.name}${p.nickname ? ` "${p.nickname}"` : ''}${p.pronouns ? ` (${p.pronouns})` : ''}${p.archived ? '  [archived]' : ''}`];
   const field = (label: string, value: string | null | undefined) => {
-    if (value) lines.push(`  ${label.padEnd(14)}${value}`);
+    if (value) lines.push(`  ${label.padEnd(13)} ${value}`);
   };
   field('id', p.id);
   field('company', [p.title, p.company].filter(Boolean).join(' at '));

@@ -2,6 +2,7 @@ import type { Store } from '../store/connect.js';
 import { CadenceService } from './cadence-service.js';
 import { CalendarService } from './calendar-service.js';
 import { DigestService } from './digest-service.js';
+import { ImportService } from './import-service.js';
 import { ReminderService } from './reminder-service.js';
 import { StrengthService } from './strength-service.js';
 import { TierService } from './tier-service.js';
@@ -40,6 +41,7 @@ export interface Kith {
   tiers: TierService;
   calendar: CalendarService;
   digest: DigestService;
+  imports: ImportService;
   close(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export function createKith(store: Store, now?: () => Date): Kith {
     tiers: new TierService(context),
     calendar: new CalendarService(context),
     digest: new DigestService(context),
+    imports: new ImportService(context),
     close: () => store.close(),
   };
 }

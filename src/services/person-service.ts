@@ -26,6 +26,7 @@ import { inTransaction, readRepositories, type Repositories } from '../store/rep
 import type { ServiceContext } from './context.js';
 import { findOrCreateOrganization, resolveOrganizationId } from './organization-refs.js';
 import { resolvePersonId } from './person-refs.js';
+import { insertPerson } from './person-writes.js';
 import { phoneRegion } from './settings-service.js';
 
 export interface PersonPatch {
@@ -115,21 +116,7 @@ export class PersonService {
       const person = normalizePersonDraft({ ...draft, introducedById }, region);
       if (person.title && !person.company) throw invalid('title', person.title, 'a title needs a company (--company)');
       await this.assertEmailsFree(repos, person.emails, null);
-      const id = newId();
-      const now = this.nowIso();
-      await repos.people.insert(id, person.fields, now);
-      await repos.people.replaceEmails(id, person.emails);
-      await repos.people.replacePhones(id, person.phones);
-      await repos.people.replaceUrls(id, person.urls);
-      if (person.tags.length > 0) {
-        const tagIds = await repos.tags.ensure(person.tags, newId, now);
-        await repos.tags.attach(id, [...tagIds.values()]);
-      }
-      if (person.company) {
-        const orgId = await findOrCreateOrganization(repos, person.company, now);
-        await repos.positions.insert(newId(), { personId: id, organizationId: orgId, title: person.title, startDate: null, endDate: null }, now);
-      }
-      await repos.search.reindex([id]);
+      const id = await insertPerson(repos, person, this.nowIso());
       return (await repos.people.hydrate([id]))[0]!;
     });
   }

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { KithError } from '../domain/errors.js';
 import { coreMigration } from './migrations/0001-core.js';
 import { keepInTouchMigration } from './migrations/0002-keep-in-touch.js';
+import { importsMigration } from './migrations/0003-imports.js';
 import type { StoreDialect } from './store-dialect.js';
 
 function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001-core': coreMigration(dialect),
     '0002-keep-in-touch': keepInTouchMigration(dialect),
+    '0003-imports': importsMigration(dialect),
   };
 }
 

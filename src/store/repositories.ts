@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Store } from './connect.js';
 import { CadenceRepository } from './cadence-repository.js';
 import { ContactStatsRepository } from './contact-stats-repository.js';
+import { ImportRepository } from './import-repository.js';
 import { InteractionRepository } from './interaction-repository.js';
 import { NoteRepository } from './note-repository.js';
 import { OrganizationRepository } from './organization-repository.js';
@@ -32,6 +33,7 @@ export interface Repositories {
   cadences: CadenceRepository;
   reminders: ReminderRepository;
   queue: QueueRepository;
+  imports: ImportRepository;
 }
 
 export function repositories(db: Kysely<Database>, dialect: StoreDialect): Repositories {
@@ -50,6 +52,7 @@ export function repositories(db: Kysely<Database>, dialect: StoreDialect): Repos
     cadences: new CadenceRepository(db),
     reminders: new ReminderRepository(db),
     queue: new QueueRepository(db),
+    imports: new ImportRepository(db),
   };
 }
 

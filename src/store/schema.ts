@@ -173,6 +173,20 @@ export interface QueueActionTable {
   created_at: string;
 }
 
+export interface PersonSourceTable {
+  source: string;
+  external_id: string;
+  person_id: string;
+  fingerprint: string;
+  imported_at: string;
+}
+
+export interface PersonPhotoTable {
+  person_id: string;
+  media_type: string;
+  data: string;
+}
+
 export interface Database {
   person: PersonTable;
   person_email: PersonEmailTable;
@@ -194,4 +208,6 @@ export interface Database {
   cadence: CadenceTable;
   reminder: ReminderTable;
   queue_action: QueueActionTable;
+  person_source: PersonSourceTable;
+  person_photo: PersonPhotoTable;
 }

@@ -1,0 +1,32 @@
+import { Command } from 'commander';
+import { IMPORT_FORMATS } from '../services/import-service.js';
+import { printJson } from './output.js';
+import { progressBars } from './progress.js';
+import { withKith } from './runtime.js';
+
+export function importCommand(): Command {
+  return new Command('import')
+    .description(`bring people in: ${IMPORT_FORMATS.join(', ')} (a file, or a folder of them)`)
+    .argument('<format>', IMPORT_FORMATS.join(' or '))
+    .argument('<path>', 'file or folder')
+    .option('--dry-run', 'report what would happen without writing anything')
+    .action(async (format: string, path: string, opts, command: Command) => {
+      await withKith(command, async (kith, output) => {
+        const bars = progressBars();
+        let report;
+        try {
+          report = await kith.imports.run(format, path, { dryRun: opts.dryRun }, bars.update);
+        } finally {
+          bars.stop();
+        }
+        if (output.json) return printJson(output, report);
+        const lines = [
+          `${report.dryRun ? 'Dry run: would have ' : ''}${report.dryRun ? 'created' : 'Created'} ${report.created}, updated ${report.updated}, merged ${report.merged}, skipped ${report.skipped}, failed ${report.failed} (${report.records} records)`,
+          ...report.failures.slice(0, 50).map((f) => `  ${f.file}:${f.line}: ${f.reason}`),
+        ];
+        if (report.failures.length > 50) lines.push(`  … and ${report.failed - 50} more (use --json for all)`);
+        if (report.warnings.length) lines.push(`${report.warnings.length} values could not be normalised and were kept as custom fields (use --json to list them)`);
+        output.out(lines.join('\n'));
+      });
+    });
+}

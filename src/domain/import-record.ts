@@ -1,0 +1,72 @@
+import type { LabelledValue } from './person.js';
+
+/**
+ * What every importer yields: one person as the source describes it, values still
+ * raw (the pipeline normalises and validates them), with where it came from.
+ */
+export interface ImportedPerson {
+  /** The source's own id for the record, stable across exports; the pipeline keys idempotence on it. */
+  externalId: string;
+  /** 1-based line (or record number) where the record starts, for reports. */
+  line: number;
+  name: string | null;
+  givenName?: string | null;
+  familyName?: string | null;
+  nickname?: string | null;
+  emails?: Array<string | LabelledValue>;
+  phones?: Array<string | LabelledValue>;
+  urls?: string[];
+  company?: string | null;
+  title?: string | null;
+  location?: string | null;
+  birthday?: string | null;
+  metOn?: string | null;
+  tags?: string[];
+  note?: string | null;
+  photo?: { mediaType: string; data: string } | null;
+  /** An interaction the record implies, such as LinkedIn's "connected on". */
+  connectedOn?: string | null;
+}
+
+export interface ImportFailure {
+  file: string;
+  line: number;
+  reason: string;
+}
+
+export interface ImportReport {
+  format: string;
+  files: string[];
+  dryRun: boolean;
+  records: number;
+  created: number;
+  updated: number;
+  merged: number;
+  skipped: number;
+  failed: number;
+  failures: ImportFailure[];
+  /** Values kept aside because they could not be normalised (they are stored as custom fields). */
+  warnings: ImportFailure[];
+}
+
+export function emptyReport(format: string, files: string[], dryRun: boolean): ImportReport {
+  return { format, files, dryRun, records: 0, created: 0, updated: 0, merged: 0, skipped: 0, failed: 0, failures: [], warnings: [] };
+}
+
+/** Raised by a parser for input it cannot read at all; carries file and line. */
+export class ImportParseError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+  ) {
+    super(`${file}:${line}: ${reason}`);
+    this.name = 'ImportParseError';
+  }
+}
+
+export type ParsedItem =
+  | { kind: 'record'; record: ImportedPerson }
+  | { kind: 'error'; line: number; reason: string }
+  /** A row with nothing to import, such as a LinkedIn connection whose profile is hidden. */
+  | { kind: 'skip'; line: number; reason: string };

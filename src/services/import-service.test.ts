@@ -1,0 +1,116 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DIALECTS, openTestStore, type TestStore } from '../../test/stores.js';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'test', 'fixtures');
+const CORPORA = process.env.KITH_CORPORA ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'corpora');
+const VCARDS = join(CORPORA, 'vcard', 'ez-vcard');
+
+let clock = new Date('2027-01-10T10:00:00.000Z');
+
+describe.each(DIALECTS)('imports on %s', (dialect) => {
+  let t: TestStore;
+  let dir: string;
+  beforeEach(async () => {
+    clock = new Date('2027-01-10T10:00:00.000Z');
+    t = await openTestStore(dialect, () => clock);
+    dir = mkdtempSync(join(tmpdir(), 'kith-import-'));
+  });
+  afterEach(async () => {
+    await t.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports LinkedIn connections with the preamble, a BOM, quoted commas and hidden profiles', async () => {
+    const report = await t.kith.imports.run('linkedin', join(FIXTURES, 'Connections.csv'));
+    expect([report.created, report.skipped, report.failed]).toEqual([2, 1, 1]);
+    expect(report.failures).toEqual([{ file: 'Connections.csv', line: 8, reason: 'invalid Connected On "31 Foo 2020": expected a date such as 08 Feb 2026' }]);
+    const ada = await t.kith.people.get('ada@example.com');
+    expect([ada.name, ada.company, ada.title, ada.metOn]).toEqual(['Ada Lovelace', 'Analytical Engines, Ltd', 'Programmer', '2026-02-08']);
+    expect(ada.urls).toEqual([{ url: 'https://linkedin.com/in/ada-lovelace', kind: 'linkedin' }]);
+    const shown = await t.kith.people.show('Ada Lovelace');
+    expect(shown.interactions.map((i) => [i.summary, i.occurredAt.slice(0, 10)])).toEqual([['Connected on LinkedIn', '2026-02-08']]);
+    // The same file again changes nothing.
+    const again = await t.kith.imports.run('linkedin', join(FIXTURES, 'Connections.csv'));
+    expect([again.created, again.updated, again.merged, again.skipped]).toEqual([0, 0, 0, 3]);
+    expect((await t.kith.people.show('Ada Lovelace')).interactionCount).toBe(1);
+  });
+
+  it('detects a job change in a newer export and puts it in the queue', async () => {
+    await t.kith.imports.run('linkedin', join(FIXTURES, 'Connections.csv'));
+    clock = new Date('2027-02-01T10:00:00.000Z');
+    mkdirSync(join(dir, 'export'));
+    writeFileSync(join(dir, 'export', 'Connections.csv'), '');
+    const report = await t.kith.imports.run('linkedin', join(FIXTURES, 'Connections-2027.csv'));
+    expect([report.updated, report.skipped]).toEqual([1, 1]);
+    const detail = await t.kith.people.show('Ada Lovelace');
+    expect(detail.positions.map((p) => [p.organization, p.title, p.endDate])).toEqual([
+      ['Babbage Labs', 'Chief Programmer', null],
+      ['Analytical Engines, Ltd', 'Programmer', '2027-02-01'],
+    ]);
+    const entry = (await t.kith.today.queue()).entries.find((e) => e.name === 'Ada Lovelace');
+    expect(entry!.reasons.map((r) => r.text)).toContain('new job at Babbage Labs today');
+  });
+
+  it('reports without writing on a dry run', async () => {
+    const report = await t.kith.imports.run('linkedin', join(FIXTURES, 'Connections.csv'), { dryRun: true });
+    expect([report.dryRun, report.created]).toEqual([true, 2]);
+    expect((await t.kith.stats.stats()).people).toBe(0);
+  });
+
+  it('merges by email, phone or LinkedIn URL instead of duplicating', async () => {
+    await t.kith.people.add({ name: 'Charles B.', urls: ['linkedin.com/in/cbabbage'], tags: ['friend'] });
+    await t.kith.people.add({ name: 'A. Lovelace', emails: ['ADA@example.com'] });
+    const report = await t.kith.imports.run('linkedin', join(FIXTURES, 'Connections.csv'));
+    expect([report.created, report.merged]).toEqual([0, 2]);
+    const charles = await t.kith.people.get('Charles B.');
+    expect([charles.company, charles.title, charles.tags]).toEqual(['Difference Co', 'Inventor', ['friend']]);
+    expect((await t.kith.stats.stats()).people).toBe(2);
+  });
+
+  it('rejects unreadable input with one line naming the file and line', async () => {
+    writeFileSync(join(dir, 'bad.vcf'), 'BEGIN:VCARD\nVERSION:3.0\nFN:Ok Person\nEND:VCARD\nBEGIN:VCARD\nthis is not a property\nEND:VCARD\nBEGIN:VCARD\nFN:Unfinished\n');
+    const report = await t.kith.imports.run('vcard', join(dir, 'bad.vcf'));
+    expect(report.created).toBe(1);
+    expect(report.failures).toEqual([
+      { file: 'bad.vcf', line: 5, reason: 'line 6 is not a vCard property' },
+      { file: 'bad.vcf', line: 8, reason: 'file ends inside a card (no END:VCARD)' },
+    ]);
+    await expect(t.kith.imports.run('vcard', join(dir, 'missing.vcf'))).rejects.toThrow(/^invalid file ".*missing.vcf": no such file or folder$/);
+    await expect(t.kith.imports.run('palmpilot', dir)).rejects.toThrow(/^invalid format "palmpilot"/);
+  });
+
+  it.runIf(existsSync(VCARDS))('imports every card of the vCard corpus with the right names, emails, phones and organizations', async () => {
+    const report = await t.kith.imports.run('vcard', VCARDS);
+    expect(report.failed).toBe(0);
+    expect(report.records).toBe(26);
+    const person = (email: string) => t.kith.people.get(email);
+    const ibm = await person('john.doe@ibm.com');
+    // Five cards share this address and become one person, named by the first file read.
+    expect(ibm.name).toBe('Mr. John Richter, James Doe Sr.');
+    expect(ibm.company).toBe('IBM');
+    expect(ibm.nickname).toBe('Johny');
+    expect(ibm.phones).toContain('+19055551234');
+    const greg = await person('gdartmouth@hotmail.com');
+    expect([greg.name, greg.company, greg.title, greg.birthday]).toEqual(['Greg Dartmouth', 'TheCompany', 'TheJobTitle', '1960-09-10']);
+    const frank = await person('frank_dawson@lotus.com');
+    expect([frank.name, frank.emails, frank.phones, frank.company]).toEqual(['Frank Dawson', ['frank_dawson@lotus.com', 'fdawson@earthlink.net'], ['+19196769515', '+19196769564'], 'Lotus Development Corporation']);
+    const simon = await person('simon.perreault@viagenie.ca');
+    expect([simon.name, simon.birthday, simon.company]).toEqual(['Simon Perreault', '--02-03', 'Viagenie']);
+    const mike = await person('mike.angstadt@gmail.com');
+    // Area code 111 does not exist: the numbers are kept as text, not dropped.
+    expect([mike.name, mike.company, mike.nickname, mike.phones]).toEqual(['Mr. Michael Angstadt Jr.', 'TheCompany', 'Mike', []]);
+    expect(mike.customFields['imported phone']).toBe('(111) 555-1111; (111) 555-2222; (111) 555-4444; (111) 555-3333');
+    const vcardTest = await person('email@example.com');
+    expect(vcardTest.emails).toEqual(['email@example.com', 'homeemail@example.com', 'workemail@example.com', 'otheremail@example.com', 'customcategory@example.com']);
+    expect(vcardTest.contacts.emails.find((e) => e.value === 'customcategory@example.com')!.label).toBe('customemailcategory');
+    const android = await person('bob@company.com');
+    expect(android.name).toBe('Ñ Ñ Ñ Ñ');
+    const dummy = await person('dummy.dummy@dummy.com');
+    expect([dummy.name, dummy.company, dummy.phones, dummy.customFields['imported phone']]).toEqual(['Dummy, Dummy', 'Dummy GmbH', ['+49987654321'], '+49 1234 56789']);
+    const again = await t.kith.imports.run('vcard', VCARDS);
+    expect([again.created, again.updated, again.merged, again.skipped]).toEqual([0, 0, 0, 26]);
+  });
+});

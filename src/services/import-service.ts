@@ -1,0 +1,313 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseBirthday, parseDate } from '../domain/dates.js';
+import { normalizeEmail } from '../domain/email.js';
+import { invalid, KithError } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import { emptyReport, type ImportedPerson, type ImportReport, type ParsedItem } from '../domain/import-record.js';
+import { splitName } from '../domain/names.js';
+import { splitLabel, type LabelledValue, type NormalizedPerson, type PersonUrl } from '../domain/person.js';
+import { normalizePhone } from '../domain/phone.js';
+import { normalizeTag } from '../domain/tags.js';
+import { normalizeUrl, urlKind } from '../domain/urls.js';
+import { readLines } from '../importers/lines.js';
+import { parseLinkedInConnections } from '../importers/linkedin-connections.js';
+import { parseVcards } from '../importers/vcard.js';
+import { inTransaction, type Repositories } from '../store/repositories.js';
+import { recordInteraction } from './contact-stats.js';
+import type { ServiceContext } from './context.js';
+import type { ProgressReporter } from './demo-service.js';
+import { findOrCreateOrganization } from './organization-refs.js';
+import { insertPerson } from './person-writes.js';
+import { phoneRegion } from './settings-service.js';
+
+export const IMPORT_FORMATS = ['vcard', 'linkedin'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+const MAX_FAILURES_KEPT = 1000;
+
+interface FormatSpec {
+  source: string;
+  accepts: (name: string) => boolean;
+  parse: (file: string, onBytes: (offset: number) => void) => AsyncIterable<ParsedItem>;
+}
+
+async function* vcardItems(file: string, onBytes: (offset: number) => void): AsyncGenerator<ParsedItem> {
+  async function* tracked() {
+    for await (const line of readLines(file)) {
+      onBytes(line.offset);
+      yield line;
+    }
+  }
+  yield* parseVcards(tracked());
+}
+
+const FORMATS: Record<ImportFormat, FormatSpec> = {
+  vcard: { source: 'vcard', accepts: (n) => /\.(vcf|vcard)$/i.test(n), parse: vcardItems },
+  linkedin: { source: 'linkedin', accepts: (n) => /^connections\.csv$/i.test(n), parse: parseLinkedInConnections },
+};
+
+/** Thrown inside the dry-run transaction to undo everything it did. */
+class DryRunRollback extends Error {}
+
+export class ImportService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  private files(format: ImportFormat, path: string): string[] {
+    if (!existsSync(path)) throw invalid('file', path, 'no such file or folder');
+    if (statSync(path).isDirectory()) {
+      const files = readdirSync(path)
+        .filter((n) => FORMATS[format].accepts(n))
+        .sort()
+        .map((n) => join(path, n));
+      if (files.length === 0) throw invalid('folder', path, `holds no ${format} files`);
+      return files;
+    }
+    return [path];
+  }
+
+  /**
+   * Imports a file or folder. Each record is committed on its own (a bad record is
+   * reported and the rest go on; an interrupted import keeps the records before it,
+   * each whole). A dry run does the same work in one transaction and rolls it back.
+   */
+  async run(formatName: string, path: string, options: { dryRun?: boolean } = {}, progress: ProgressReporter = () => {}): Promise<ImportReport> {
+    if (!(IMPORT_FORMATS as readonly string[]).includes(formatName)) {
+      throw invalid('format', formatName, `expected one of ${IMPORT_FORMATS.join(', ')}`);
+    }
+    const format = formatName as ImportFormat;
+    const files = this.files(format, path);
+    const report = emptyReport(format, files, Boolean(options.dryRun));
+    const total = files.reduce((sum, f) => sum + statSync(f).size, 0);
+    const work = async (perRecord: (fn: (repos: Repositories) => Promise<void>) => Promise<void>) => {
+      let before = 0;
+      for (const file of files) {
+        for await (const item of FORMATS[format].parse(file, (offset) => progress('importing', before + offset, total))) {
+          await this.consume(item, file, format, report, perRecord);
+        }
+        before += statSync(file).size;
+      }
+    };
+    if (options.dryRun) {
+      await inTransaction(this.ctx.store, async (repos) => {
+        await work((fn) => fn(repos));
+        throw new DryRunRollback();
+      }).catch((error: unknown) => {
+        if (!(error instanceof DryRunRollback)) throw error;
+      });
+    } else {
+      await work((fn) => inTransaction(this.ctx.store, fn));
+    }
+    progress('importing', total, total);
+    return report;
+  }
+
+  private async consume(item: ParsedItem, file: string, format: ImportFormat, report: ImportReport, perRecord: (fn: (repos: Repositories) => Promise<void>) => Promise<void>): Promise<void> {
+    const name = basename(file);
+    if (item.kind === 'skip') {
+      report.skipped++;
+      return;
+    }
+    if (item.kind === 'error') {
+      report.failed++;
+      if (report.failures.length < MAX_FAILURES_KEPT) report.failures.push({ file: name, line: item.line, reason: item.reason });
+      return;
+    }
+    report.records++;
+    try {
+      await perRecord(async (repos) => {
+        const outcome = await this.apply(repos, FORMATS[format].source, item.record, name, report);
+        report[outcome]++;
+      });
+    } catch (error) {
+      if (error instanceof DryRunRollback) throw error;
+      if (!(error instanceof KithError)) throw error;
+      report.failed++;
+      if (report.failures.length < MAX_FAILURES_KEPT) report.failures.push({ file: name, line: item.record.line, reason: error.message });
+    }
+  }
+
+  /** Normalises what can be, keeping what cannot as custom fields so that nothing is lost. */
+  private async normalize(repos: Repositories, r: ImportedPerson, file: string, report: ImportReport): Promise<NormalizedPerson> {
+    const region = await phoneRegion(repos);
+    const kept: Record<string, string[]> = {};
+    const keep = (field: string, value: string, reason: string) => {
+      (kept[field] ??= []).push(value);
+      if (report.warnings.length < MAX_FAILURES_KEPT) report.warnings.push({ file, line: r.line, reason: `kept ${field} ${JSON.stringify(value)} as text: ${reason}` });
+    };
+    const attempt = <T>(field: string, raw: string, fn: () => T): T | undefined => {
+      try {
+        return fn();
+      } catch (error) {
+        keep(field, raw, error instanceof KithError ? error.message.replace(/^invalid [^"]+"[^"]*": /, '') : 'unreadable');
+        return undefined;
+      }
+    };
+    const labelled = (list: Array<string | LabelledValue> | undefined, field: string, fn: (v: string) => string): LabelledValue[] => {
+      const out: LabelledValue[] = [];
+      for (const entry of list ?? []) {
+        const e = splitLabel(entry);
+        if (!e.value) continue;
+        const value = attempt(field, e.value, () => fn(e.value));
+        if (value && !out.some((o) => o.value === value)) out.push({ value, label: e.label });
+      }
+      return out;
+    };
+    // The source's display name is kept as written; only missing parts are derived.
+    const display = (r.name ?? '').trim().replace(/\s+/g, ' ');
+    if (!display) throw invalid('name', r.name ?? '', 'a record needs a name');
+    const names = splitName(display.replace(/,/g, ' '));
+    names.displayName = display;
+    const urls: PersonUrl[] = [];
+    for (const u of r.urls ?? []) {
+      const url = attempt('url', u, () => normalizeUrl(u));
+      if (url && !urls.some((x) => x.url === url)) urls.push({ url, kind: urlKind(url) });
+    }
+    const tags: string[] = [];
+    for (const t of r.tags ?? []) {
+      const tag = attempt('tag', t, () => normalizeTag(t));
+      if (tag && !tags.includes(tag)) tags.push(tag);
+    }
+    const person: NormalizedPerson = {
+      fields: {
+        name: names.displayName,
+        givenName: r.givenName?.trim() || names.givenName,
+        familyName: r.familyName?.trim() || names.familyName,
+        nickname: r.nickname?.trim() || null,
+        pronouns: null,
+        location: r.location?.trim() || null,
+        birthday: r.birthday ? (attempt('birthday', r.birthday, () => parseBirthday(r.birthday!)) ?? null) : null,
+        howMet: null,
+        metOn: r.metOn ? (attempt('met-on', r.metOn, () => parseDate(r.metOn!, 'met-on')) ?? null) : null,
+        introducedById: null,
+        tier: null,
+        customFields: {},
+      },
+      emails: labelled(r.emails, 'email', (v) => normalizeEmail(v)),
+      phones: labelled(r.phones, 'phone', (v) => normalizePhone(v, region)),
+      urls,
+      tags,
+      company: r.company?.trim() || null,
+      title: r.title?.trim() || null,
+    };
+    for (const [field, values] of Object.entries(kept)) person.fields.customFields[`imported ${field}`] = values.join('; ');
+    return person;
+  }
+
+  private async apply(repos: Repositories, source: string, r: ImportedPerson, file: string, report: ImportReport): Promise<'created' | 'updated' | 'merged' | 'skipped'> {
+    const now = this.ctx.now().toISOString();
+    const fingerprint = createHash('sha1').update(JSON.stringify({ ...r, line: 0 })).digest('hex');
+    const known = await repos.imports.personFor(source, r.externalId);
+    // The same record as last time: nothing to do, which keeps re-imports idempotent
+    // even when several sources disagree about one person.
+    if (known && known.fingerprint === fingerprint) return 'skipped';
+    const person = await this.normalize(repos, r, file, report);
+    let personId = known?.personId;
+    let matched: 'source' | 'identity' | null = personId ? 'source' : null;
+    if (!personId) {
+      personId = await this.findByIdentity(repos, person);
+      if (personId) matched = 'identity';
+    }
+    let changed = false;
+    if (!personId) {
+      personId = await insertPerson(repos, person, now);
+      if (r.note?.trim()) await repos.notes.insert(newId(), r.note.trim(), [personId], now);
+      changed = true;
+    } else {
+      changed = await this.mergeInto(repos, personId, person, now);
+    }
+    await repos.imports.link(source, r.externalId, personId, fingerprint, now);
+    if (r.photo && !(await repos.imports.hasPhoto(personId))) await repos.imports.setPhoto(personId, r.photo.mediaType, r.photo.data);
+    if (r.connectedOn) {
+      const occurredAt = new Date(r.connectedOn + 'T12:00:00.000Z').toISOString();
+      const participants = [{ personId, role: 'participant' }];
+      const { created } = await repos.interactions.insert(
+        newId(),
+        { kind: 'other', occurredAt, durationMinutes: null, direction: 'mutual', summary: `Connected on ${source === 'linkedin' ? 'LinkedIn' : source}`, source, externalId: `connected:${r.externalId}` },
+        participants,
+        now,
+      );
+      if (created) await recordInteraction(repos, participants, { kind: 'other', occurredAt, direction: 'mutual' });
+    }
+    if (changed) await repos.search.reindex([personId]);
+    if (!matched) return 'created';
+    if (matched === 'identity') return 'merged';
+    return changed ? 'updated' : 'skipped';
+  }
+
+  /** Same person when an email, an E.164 phone or a profile URL matches. */
+  private async findByIdentity(repos: Repositories, person: NormalizedPerson): Promise<string | undefined> {
+    const owners = await repos.people.emailOwners(person.emails.map((e) => e.value));
+    if (owners.size > 0) return [...owners.values()][0];
+    for (const p of person.phones) {
+      const [id] = await repos.people.idsByPhone(p.value);
+      if (id) return id;
+    }
+    for (const u of person.urls.filter((x) => x.kind === 'linkedin')) {
+      const [id] = await repos.people.idsByUrl(u.url);
+      if (id) return id;
+    }
+    return undefined;
+  }
+
+  /**
+   * Adds what the record knows and the person lacks, never overwriting what is
+   * there; a different company or title is a job change: the old position ends today.
+   */
+  private async mergeInto(repos: Repositories, personId: string, incoming: NormalizedPerson, now: string): Promise<boolean> {
+    const [current] = await repos.people.hydrate([personId]);
+    if (!current) return false;
+    let changed = false;
+    const owners = await repos.people.emailOwners(incoming.emails.map((e) => e.value));
+    const newEmails = incoming.emails.filter((e) => !owners.has(e.value));
+    if (newEmails.length) {
+      await repos.people.replaceEmails(personId, [...current.contacts.emails, ...newEmails]);
+      changed = true;
+    }
+    const newPhones = incoming.phones.filter((p) => !current.phones.includes(p.value));
+    if (newPhones.length) {
+      await repos.people.replacePhones(personId, [...current.contacts.phones, ...newPhones]);
+      changed = true;
+    }
+    const newUrls = incoming.urls.filter((u) => !current.urls.some((c) => c.url === u.url));
+    if (newUrls.length) {
+      await repos.people.replaceUrls(personId, [...current.urls, ...newUrls]);
+      changed = true;
+    }
+    const newTags = incoming.tags.filter((t) => !current.tags.includes(t));
+    if (newTags.length) {
+      await repos.tags.attach(personId, [...(await repos.tags.ensure(newTags, newId, now)).values()]);
+      changed = true;
+    }
+    const fill: Record<string, string | null> = {};
+    const f = incoming.fields;
+    if (!current.nickname && f.nickname) fill.nickname = f.nickname;
+    if (!current.location && f.location) fill.location = f.location;
+    if (!current.birthday && f.birthday) fill.birthday = f.birthday;
+    if (!current.metOn && f.metOn) fill.metOn = f.metOn;
+    const custom = { ...f.customFields, ...current.customFields };
+    const customChanged = Object.keys(custom).length !== Object.keys(current.customFields).length;
+    if (Object.keys(fill).length || customChanged) {
+      await repos.people.update(personId, { ...fill, ...(customChanged ? { customFields: custom } : {}) }, now);
+      changed = true;
+    }
+    if (incoming.company) {
+      const sameCompany = current.company?.toLowerCase() === incoming.company.toLowerCase();
+      const sameTitle = !incoming.title || current.title === incoming.title;
+      const open = (await repos.positions.listForPerson(personId)).find((p) => p.current);
+      if (sameCompany && open && !current.title && incoming.title) {
+        // A title for the job we already knew of is news, not a job change.
+        await repos.positions.update(open.id, { title: incoming.title });
+        changed = true;
+      } else if (!sameCompany || !sameTitle) {
+        const today = now.slice(0, 10);
+        if (open) await repos.positions.update(open.id, { endDate: today });
+        const orgId = await findOrCreateOrganization(repos, incoming.company, now);
+        await repos.positions.insert(newId(), { personId, organizationId: orgId, title: incoming.title, startDate: open ? today : null, endDate: null }, now);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+}
