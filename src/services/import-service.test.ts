@@ -70,6 +70,40 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
     expect((await t.kith.stats.stats()).people).toBe(2);
   });
 
+  it('imports Google Contacts CSV by header pattern, with multi-value cells and labels as tags', async () => {
+    const report = await t.kith.imports.run('google', join(FIXTURES, 'google-contacts.csv'));
+    expect([report.created, report.skipped, report.failed]).toEqual([2, 1, 0]);
+    const zoe = await t.kith.people.get('zoe@fjord.example');
+    expect(zoe.name).toBe('Zoë Ångström');
+    expect(zoe.contacts.emails).toEqual([
+      { value: 'zoe@fjord.example', label: 'work' },
+      { value: 'zoe@home.example', label: 'home' },
+      { value: 'zoe.a@home.example', label: 'home' },
+    ]);
+    expect(zoe.phones).toEqual(['+46701234567', '+46812345678']);
+    expect([zoe.company, zoe.title, zoe.birthday, zoe.nickname, zoe.tags]).toEqual(['Fjord AB', 'Founder', '1988-04-02', 'Zo', ['investors', 'nordics']]);
+    expect((await t.kith.notes.list('Zoë Ångström')).map((n) => n.body)).toEqual(['Met at the Oslo meetup, loves "fika"']);
+    expect((await t.kith.people.get('raj@example.com')).birthday).toBe('--11-30');
+    const again = await t.kith.imports.run('google', join(FIXTURES, 'google-contacts.csv'));
+    expect([again.created, again.skipped]).toEqual([0, 3]);
+  });
+
+  it('imports a fully quoted Windows-1252 Outlook CSV', async () => {
+    const report = await t.kith.imports.run('outlook', join(FIXTURES, 'outlook-contacts.csv'));
+    expect([report.created, report.failed]).toEqual([2, 0]);
+    const francois = await t.kith.people.get('francois@cafe.example');
+    expect([francois.name, francois.company, francois.title, francois.birthday, francois.phones, francois.tags]).toEqual([
+      'François Müller',
+      'Café République',
+      'Gérant',
+      '1980-03-22',
+      ['+33612345678'],
+      ['clients', 'paris'],
+    ]);
+    const anna = await t.kith.people.get('Anna Nowak');
+    expect([anna.emails, anna.phones, anna.birthday]).toEqual([['anna@example.com', 'anna.nowak@example.com'], ['+14155552671'], null]);
+  });
+
   it('rejects unreadable input with one line naming the file and line', async () => {
     writeFileSync(join(dir, 'bad.vcf'), 'BEGIN:VCARD\nVERSION:3.0\nFN:Ok Person\nEND:VCARD\nBEGIN:VCARD\nthis is not a property\nEND:VCARD\nBEGIN:VCARD\nFN:Unfinished\n');
     const report = await t.kith.imports.run('vcard', join(dir, 'bad.vcf'));

@@ -11,6 +11,7 @@ import { splitLabel, type LabelledValue, type NormalizedPerson, type PersonUrl }
 import { normalizePhone } from '../domain/phone.js';
 import { normalizeTag } from '../domain/tags.js';
 import { normalizeUrl, urlKind } from '../domain/urls.js';
+import { parseContactsCsv } from '../importers/contacts-csv.js';
 import { readLines } from '../importers/lines.js';
 import { parseLinkedInConnections } from '../importers/linkedin-connections.js';
 import { parseVcards } from '../importers/vcard.js';
@@ -22,7 +23,7 @@ import { findOrCreateOrganization } from './organization-refs.js';
 import { insertPerson } from './person-writes.js';
 import { phoneRegion } from './settings-service.js';
 
-export const IMPORT_FORMATS = ['vcard', 'linkedin'] as const;
+export const IMPORT_FORMATS = ['vcard', 'linkedin', 'google', 'outlook'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 const MAX_FAILURES_KEPT = 1000;
@@ -46,6 +47,8 @@ async function* vcardItems(file: string, onBytes: (offset: number) => void): Asy
 const FORMATS: Record<ImportFormat, FormatSpec> = {
   vcard: { source: 'vcard', accepts: (n) => /\.(vcf|vcard)$/i.test(n), parse: vcardItems },
   linkedin: { source: 'linkedin', accepts: (n) => /^connections\.csv$/i.test(n), parse: parseLinkedInConnections },
+  google: { source: 'google', accepts: (n) => /\.csv$/i.test(n), parse: parseContactsCsv },
+  outlook: { source: 'outlook', accepts: (n) => /\.csv$/i.test(n), parse: parseContactsCsv },
 };
 
 /** Thrown inside the dry-run transaction to undo everything it did. */
