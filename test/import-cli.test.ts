@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cliRunner } from './cli-runner.js';
+
+let dir: string;
+let db: string;
+const cli = cliRunner(() => ({ dir, db }));
+const FIXTURES = join(import.meta.dirname, 'fixtures');
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kith-import-cli-'));
+  db = join(dir, 'kith.db');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('kith import', () => {
+  it('prints a report, and the same report as JSON', () => {
+    const text = cli.run(['import', 'linkedin', join(FIXTURES, 'Connections.csv')]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^Created 2, updated 0, merged 0, skipped 1, failed 1 \(2 records\)\n  Connections\.csv:8: invalid Connected On "31 Foo 2020"/);
+    const report = cli.json<{ created: number; skipped: number; failures: unknown[] }>(['import', 'linkedin', join(FIXTURES, 'Connections.csv')]);
+    expect([report.created, report.skipped, report.failures.length]).toEqual([0, 3, 1]);
+    const bad = cli.run(['import', 'rolodex', FIXTURES]);
+    expect([bad.code, bad.stderr]).toEqual([1, 'kith: invalid format "rolodex": expected one of vcard, linkedin, google, outlook\n']);
+  });
+
+  it('leaves only whole people when killed in the middle of an import', async () => {
+    const file = join(dir, 'many.vcf');
+    const cards: string[] = [];
+    for (let i = 0; i < 3000; i++) cards.push(`BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person ${i}\r\nEMAIL:p${i}@example.com\r\nORG:Org ${i % 50}\r\nCATEGORIES:bulk\r\nEND:VCARD\r\n`);
+    writeFileSync(file, cards.join(''));
+    const killed = join(dir, 'killed.db');
+    const child = spawn(process.execPath, [BIN, '--db', killed, 'import', 'vcard', file], { stdio: 'ignore' });
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        try {
+          const probe = new BetterSqlite3(killed, { readonly: true, fileMustExist: true });
+          const n = (probe.prepare('SELECT count(*) AS n FROM person').get() as { n: number }).n;
+          probe.close();
+          if (n > 200) {
+            clearInterval(poll);
+            resolve();
+          }
+        } catch {
+          // not there yet
+        }
+      }, 20);
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    expect(child.signalCode).toBe('SIGKILL');
+    const check = new BetterSqlite3(killed);
+    expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
+    const count = (sql: string) => (check.prepare(sql).get() as { n: number }).n;
+    const people = count('SELECT count(*) AS n FROM person');
+    expect(people).toBeGreaterThan(200);
+    expect(people).toBeLessThan(3000);
+    expect(count('SELECT count(DISTINCT person_id) AS n FROM person_email')).toBe(people);
+    expect(count('SELECT count(DISTINCT person_id) AS n FROM position')).toBe(people);
+    expect(count('SELECT count(*) AS n FROM person_source')).toBe(people);
+    expect(count('SELECT count(*) AS n FROM person_fts_row')).toBe(people);
+    check.close();
+    // Running it again finishes the job without duplicating anyone.
+    const again = cli.run(['--db', killed, 'import', 'vcard', file, '--json']);
+    const report = JSON.parse(again.stdout) as { created: number; skipped: number };
+    expect(report.created + report.skipped).toBe(3000);
+    expect(report.skipped).toBe(people);
+  });
+});
