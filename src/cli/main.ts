@@ -4,6 +4,7 @@ import { cadenceCommand, tiersCommand } from './cadence.js';
 import { calendarCommand, digestCommand, strengthCommand } from './calendar.js';
 import { configCommand } from './config-command.js';
 import { demoCommand } from './demo.js';
+import { dupesCommand, mergeCommand } from './dupes.js';
 import { importCommand } from './import.js';
 import { interactionsCommand, logCommand } from './log.js';
 import { linkCommand } from './link.js';
@@ -46,6 +47,8 @@ export function buildProgram(): Command {
   program.addCommand(calendarCommand());
   program.addCommand(digestCommand());
   program.addCommand(importCommand());
+  program.addCommand(dupesCommand());
+  program.addCommand(mergeCommand());
   program.addCommand(demoCommand());
   program.addCommand(configCommand());
   // Usage mistakes (unknown option, missing argument) exit 2 instead of commander's 1.

@@ -2,6 +2,7 @@ import type { Store } from '../store/connect.js';
 import { CadenceService } from './cadence-service.js';
 import { CalendarService } from './calendar-service.js';
 import { DigestService } from './digest-service.js';
+import { DuplicateService } from './duplicate-service.js';
 import { ImportService } from './import-service.js';
 import { ReminderService } from './reminder-service.js';
 import { StrengthService } from './strength-service.js';
@@ -42,6 +43,7 @@ export interface Kith {
   calendar: CalendarService;
   digest: DigestService;
   imports: ImportService;
+  duplicates: DuplicateService;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export function createKith(store: Store, now?: () => Date): Kith {
     calendar: new CalendarService(context),
     digest: new DigestService(context),
     imports: new ImportService(context),
+    duplicates: new DuplicateService(context),
     close: () => store.close(),
   };
 }

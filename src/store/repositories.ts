@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Store } from './connect.js';
 import { CadenceRepository } from './cadence-repository.js';
 import { ContactStatsRepository } from './contact-stats-repository.js';
+import { DuplicateRepository } from './duplicate-repository.js';
 import { ImportRepository } from './import-repository.js';
 import { InteractionRepository } from './interaction-repository.js';
 import { NoteRepository } from './note-repository.js';
@@ -34,6 +35,7 @@ export interface Repositories {
   reminders: ReminderRepository;
   queue: QueueRepository;
   imports: ImportRepository;
+  duplicates: DuplicateRepository;
 }
 
 export function repositories(db: Kysely<Database>, dialect: StoreDialect): Repositories {
@@ -53,6 +55,7 @@ export function repositories(db: Kysely<Database>, dialect: StoreDialect): Repos
     reminders: new ReminderRepository(db),
     queue: new QueueRepository(db),
     imports: new ImportRepository(db),
+    duplicates: new DuplicateRepository(db, dialect),
   };
 }
 

@@ -187,6 +187,12 @@ export interface PersonPhotoTable {
   data: string;
 }
 
+export interface DupeDismissalTable {
+  person_a: string;
+  person_b: string;
+  created_at: string;
+}
+
 export interface Database {
   person: PersonTable;
   person_email: PersonEmailTable;
@@ -210,4 +216,5 @@ export interface Database {
   queue_action: QueueActionTable;
   person_source: PersonSourceTable;
   person_photo: PersonPhotoTable;
+  dupe_dismissal: DupeDismissalTable;
 }

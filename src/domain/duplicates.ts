@@ -1,0 +1,138 @@
+import { editDistance } from './fuzzy-match.js';
+import { foldText } from './names.js';
+
+/**
+ * Probable duplicates: people who may be one person but share no email, phone or
+ * profile URL (those are merged on import). Candidates are grouped by name keys
+ * (blocking) so that nobody is compared with everybody; pairs are then scored on
+ * name similarity, nicknames, initials, employer and mail domain.
+ */
+export interface DuplicateCandidate {
+  id: string;
+  name: string;
+  givenName: string | null;
+  familyName: string | null;
+  organizationId: string | null;
+  emailDomains: string[];
+}
+
+export interface DuplicatePair {
+  a: string;
+  b: string;
+  score: number;
+  evidence: string[];
+}
+
+const NICKNAMES: Record<string, string> = {
+  bob: 'robert', rob: 'robert', robbie: 'robert', bill: 'william', will: 'william', billy: 'william', liz: 'elizabeth', beth: 'elizabeth', betty: 'elizabeth',
+  jim: 'james', jimmy: 'james', mike: 'michael', mick: 'michael', dan: 'daniel', danny: 'daniel', dave: 'david', tom: 'thomas', tommy: 'thomas',
+  joe: 'joseph', joey: 'joseph', jen: 'jennifer', jenny: 'jennifer', kate: 'katherine', katie: 'katherine', kathy: 'katherine', chris: 'christopher',
+  matt: 'matthew', tony: 'anthony', ken: 'kenneth', tim: 'timothy', steve: 'steven', sam: 'samuel', alex: 'alexander', andy: 'andrew', drew: 'andrew',
+  nick: 'nicholas', pat: 'patricia', peggy: 'margaret', maggie: 'margaret', meg: 'margaret', rick: 'richard', dick: 'richard', rich: 'richard',
+  ben: 'benjamin', ed: 'edward', eddie: 'edward', ted: 'edward', greg: 'gregory', jon: 'jonathan', johnny: 'john', jack: 'john', deb: 'deborah',
+  sue: 'susan', steph: 'stephanie', vicky: 'victoria', abby: 'abigail', gabe: 'gabriel', fred: 'frederick', hank: 'henry', harry: 'henry',
+};
+
+export const FREE_MAIL = new Set(['gmail.com', 'googlemail.com', 'yahoo.com', 'hotmail.com', 'outlook.com', 'live.com', 'icloud.com', 'me.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.de', 'web.de', 'yandex.ru', 'mail.ru', 'qq.com']);
+
+export function canonicalGiven(given: string): string {
+  const g = foldText(given).replace(/[^a-z]/g, '');
+  return NICKNAMES[g] ?? g;
+}
+
+function parts(c: DuplicateCandidate): { given: string; family: string } {
+  const words = foldText(c.name).split(/[^\p{L}]+/u).filter(Boolean);
+  const given = foldText(c.givenName ?? words[0] ?? '').replace(/[^a-z]/g, '');
+  const family = foldText(c.familyName ?? (words.length > 1 ? words[words.length - 1]! : '')).replace(/[^a-z]/g, '');
+  return { given, family };
+}
+
+/** Keys that put probable duplicates in the same block. */
+export function blockingKeys(c: DuplicateCandidate): string[] {
+  const { given, family } = parts(c);
+  if (!family) return given ? [`g:${canonicalGiven(given)}`] : [];
+  const keys = [`f:${family}|${given.slice(0, 1)}`, `fs:${[...family].sort().join('')}|${given.slice(0, 1)}`];
+  if (given) keys.push(`gf:${canonicalGiven(given)}|${family.slice(0, 2)}`);
+  return keys;
+}
+
+export function scorePair(first: DuplicateCandidate, second: DuplicateCandidate): DuplicatePair | undefined {
+  // Evidence reads in id order, so the same pair is always described the same way.
+  const [x, y] = first.id < second.id ? [first, second] : [second, first];
+  const px = parts(x);
+  const py = parts(y);
+  const evidence: string[] = [];
+  let name = 0;
+  if (px.family && px.family === py.family) {
+    name += 0.45;
+    evidence.push(`same family name "${px.family}"`);
+  } else if (px.family && py.family && editDistance(px.family, py.family) === 1) {
+    name += 0.35;
+    evidence.push(`family names one letter apart (${px.family}/${py.family})`);
+  } else return undefined;
+  if (px.given === py.given) {
+    name += 0.35;
+    evidence.push('same given name');
+  } else if (canonicalGiven(px.given) === canonicalGiven(py.given)) {
+    name += 0.3;
+    evidence.push(`nickname of the same name (${px.given}/${py.given})`);
+  } else if ((px.given.length === 1 || py.given.length === 1) && px.given[0] === py.given[0]) {
+    name += 0.2;
+    evidence.push(`initial matches (${px.given}/${py.given})`);
+  } else if (px.given && py.given && editDistance(px.given, py.given) === 1) {
+    name += 0.25;
+    evidence.push(`given names one letter apart (${px.given}/${py.given})`);
+  } else return undefined;
+  let context = 0;
+  if (x.organizationId && x.organizationId === y.organizationId) {
+    context += 0.25;
+    evidence.push('same organization');
+  }
+  const shared = x.emailDomains.filter((d) => !FREE_MAIL.has(d) && y.emailDomains.includes(d));
+  if (shared.length) {
+    context += 0.2;
+    evidence.push(`same mail domain ${shared[0]}`);
+  }
+  const score = Math.round(Math.min(1, name + context) * 100) / 100;
+  return { a: x.id, b: y.id, score, evidence };
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** Pairs within each block, best first. Oversized blocks (common names) are compared only within their organization. */
+export function findDuplicates(candidates: DuplicateCandidate[], dismissed: Set<string>, minScore = 0.6, maxBlock = 200): DuplicatePair[] {
+  const blocks = new Map<string, DuplicateCandidate[]>();
+  for (const c of candidates) {
+    for (const key of blockingKeys(c)) {
+      const block = blocks.get(key);
+      if (block) block.push(c);
+      else blocks.set(key, [c]);
+    }
+  }
+  const pairs = new Map<string, DuplicatePair>();
+  for (const block of blocks.values()) {
+    if (block.length < 2) continue;
+    const groups = block.length > maxBlock ? [...groupBy(block, (c) => c.organizationId ?? '').values()].filter((g) => g.length <= maxBlock) : [block];
+    for (const group of groups) {
+      for (let i = 0; i < group.length; i++) {
+        for (let j = i + 1; j < group.length; j++) {
+          const pair = scorePair(group[i]!, group[j]!);
+          if (!pair || pair.score < minScore) continue;
+          const key = `${pair.a}|${pair.b}`;
+          if (dismissed.has(key) || pairs.has(key)) continue;
+          pairs.set(key, pair);
+        }
+      }
+    }
+  }
+  return [...pairs.values()].sort((p, q) => q.score - p.score || p.a.localeCompare(q.a) || p.b.localeCompare(q.b));
+}
