@@ -2,8 +2,8 @@ import { editDistance } from './fuzzy-match.js';
 import { foldText } from './names.js';
 
 /**
- * Probable duplicates: people who may be one person but share no email, phone or
- * profile URL (those are merged on import). Candidates are grouped by name keys
+ * Probable duplicates: people with similar names at the same organization or mail
+ * domain, who share no email, phone or profile URL (those are merged on import). Candidates are grouped by name keys
  * (blocking) so that nobody is compared with everybody; pairs are then scored on
  * name similarity, nicknames, initials, employer and mail domain.
  */
@@ -40,25 +40,46 @@ export function canonicalGiven(given: string): string {
   return NICKNAMES[g] ?? g;
 }
 
+const partsCache = new WeakMap<DuplicateCandidate, { given: string; family: string }>();
+
 function parts(c: DuplicateCandidate): { given: string; family: string } {
+  const cached = partsCache.get(c);
+  if (cached) return cached;
+  const computed = computeParts(c);
+  partsCache.set(c, computed);
+  return computed;
+}
+
+function computeParts(c: DuplicateCandidate): { given: string; family: string } {
   const words = foldText(c.name).split(/[^\p{L}]+/u).filter(Boolean);
   const given = foldText(c.givenName ?? words[0] ?? '').replace(/[^a-z]/g, '');
   const family = foldText(c.familyName ?? (words.length > 1 ? words[words.length - 1]! : '')).replace(/[^a-z]/g, '');
   return { given, family };
 }
 
-/** Keys that put probable duplicates in the same block. */
+/**
+ * Keys that put probable duplicates in the same block: the same family name and
+ * given name (nicknames folded), the same given name and family-name start (a typo
+ * late in the family name), the same family name and given-name start (a typo late
+ * in the given name). Initials get their own blocks, see findDuplicates.
+ */
 export function blockingKeys(c: DuplicateCandidate): string[] {
   const { given, family } = parts(c);
   if (!family) return given ? [`g:${canonicalGiven(given)}`] : [];
-  const keys = [`f:${family}|${given.slice(0, 1)}`, `fs:${[...family].sort().join('')}|${given.slice(0, 1)}`];
-  if (given) keys.push(`gf:${canonicalGiven(given)}|${family.slice(0, 2)}`);
-  return keys;
+  const canonical = canonicalGiven(given);
+  return [`e:${family}|${canonical}`, `p:${canonical}|${family.slice(0, 4)}`, `q:${family}|${given.slice(0, 2)}`];
 }
 
+/**
+ * A similar name alone is weak evidence (common names repeat); a pair needs the same
+ * organization or the same (non-free) mail domain too.
+ */
 export function scorePair(first: DuplicateCandidate, second: DuplicateCandidate): DuplicatePair | undefined {
   // Evidence reads in id order, so the same pair is always described the same way.
   const [x, y] = first.id < second.id ? [first, second] : [second, first];
+  const sameOrg = !!x.organizationId && x.organizationId === y.organizationId;
+  const shared = x.emailDomains.filter((d) => !FREE_MAIL.has(d) && y.emailDomains.includes(d));
+  if (!sameOrg && shared.length === 0) return undefined;
   const px = parts(x);
   const py = parts(y);
   const evidence: string[] = [];
@@ -84,11 +105,10 @@ export function scorePair(first: DuplicateCandidate, second: DuplicateCandidate)
     evidence.push(`given names one letter apart (${px.given}/${py.given})`);
   } else return undefined;
   let context = 0;
-  if (x.organizationId && x.organizationId === y.organizationId) {
+  if (sameOrg) {
     context += 0.25;
     evidence.push('same organization');
   }
-  const shared = x.emailDomains.filter((d) => !FREE_MAIL.has(d) && y.emailDomains.includes(d));
   if (shared.length) {
     context += 0.2;
     evidence.push(`same mail domain ${shared[0]}`);
@@ -111,27 +131,38 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 /** Pairs within each block, best first. Oversized blocks (common names) are compared only within their organization. */
 export function findDuplicates(candidates: DuplicateCandidate[], dismissed: Set<string>, minScore = 0.6, maxBlock = 200): DuplicatePair[] {
   const blocks = new Map<string, DuplicateCandidate[]>();
+  const add = (key: string, c: DuplicateCandidate) => {
+    const block = blocks.get(key);
+    if (block) block.push(c);
+    else blocks.set(key, [c]);
+  };
+  for (const c of candidates) for (const key of blockingKeys(c)) add(key, c);
+  // "J. Smith" is compared with every Smith whose name starts with J, but those
+  // Smiths are not compared with each other here (their own blocks do that).
+  const initials = new Map<string, DuplicateCandidate[]>();
   for (const c of candidates) {
-    for (const key of blockingKeys(c)) {
-      const block = blocks.get(key);
-      if (block) block.push(c);
-      else blocks.set(key, [c]);
-    }
+    const { given, family } = parts(c);
+    if (family && given.length === 1) initials.set(`${family}|${given}`, [...(initials.get(`${family}|${given}`) ?? []), c]);
   }
   const pairs = new Map<string, DuplicatePair>();
+  const consider = (x: DuplicateCandidate, y: DuplicateCandidate) => {
+    const pair = scorePair(x, y);
+    if (!pair || pair.score < minScore) return;
+    const key = `${pair.a}|${pair.b}`;
+    if (!dismissed.has(key) && !pairs.has(key)) pairs.set(key, pair);
+  };
+  if (initials.size > 0) {
+    for (const c of candidates) {
+      const { given, family } = parts(c);
+      if (given.length < 2) continue;
+      for (const short of initials.get(`${family}|${given[0]}`) ?? []) consider(short, c);
+    }
+  }
   for (const block of blocks.values()) {
     if (block.length < 2) continue;
     const groups = block.length > maxBlock ? [...groupBy(block, (c) => c.organizationId ?? '').values()].filter((g) => g.length <= maxBlock) : [block];
     for (const group of groups) {
-      for (let i = 0; i < group.length; i++) {
-        for (let j = i + 1; j < group.length; j++) {
-          const pair = scorePair(group[i]!, group[j]!);
-          if (!pair || pair.score < minScore) continue;
-          const key = `${pair.a}|${pair.b}`;
-          if (dismissed.has(key) || pairs.has(key)) continue;
-          pairs.set(key, pair);
-        }
-      }
+      for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) consider(group[i]!, group[j]!);
     }
   }
   return [...pairs.values()].sort((p, q) => q.score - p.score || p.a.localeCompare(q.a) || p.b.localeCompare(q.b));
