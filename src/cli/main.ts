@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { exitCodeByCategory, isKithError } from '../domain/errors.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { cadenceCommand, tiersCommand } from './cadence.js';
 import { calendarCommand, digestCommand, strengthCommand } from './calendar.js';
 import { configCommand } from './config-command.js';
@@ -48,6 +49,8 @@ export function buildProgram(): Command {
   program.addCommand(digestCommand());
   program.addCommand(importCommand());
   program.addCommand(dupesCommand());
+  program.addCommand(backupCommand());
+  program.addCommand(restoreCommand());
   program.addCommand(mergeCommand());
   program.addCommand(demoCommand());
   program.addCommand(configCommand());

@@ -1,4 +1,5 @@
 import type { Store } from '../store/connect.js';
+import { BackupService } from './backup-service.js';
 import { CadenceService } from './cadence-service.js';
 import { CalendarService } from './calendar-service.js';
 import { DigestService } from './digest-service.js';
@@ -44,6 +45,7 @@ export interface Kith {
   digest: DigestService;
   imports: ImportService;
   duplicates: DuplicateService;
+  backups: BackupService;
   close(): Promise<void>;
 }
 
@@ -71,6 +73,7 @@ export function createKith(store: Store, now?: () => Date): Kith {
     digest: new DigestService(context),
     imports: new ImportService(context),
     duplicates: new DuplicateService(context),
+    backups: new BackupService(context),
     close: () => store.close(),
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Store } from './connect.js';
 import { CadenceRepository } from './cadence-repository.js';
 import { ContactStatsRepository } from './contact-stats-repository.js';
+import { BackupRepository } from './backup-repository.js';
 import { DuplicateRepository } from './duplicate-repository.js';
 import { ImportRepository } from './import-repository.js';
 import { InteractionRepository } from './interaction-repository.js';
@@ -36,6 +37,7 @@ export interface Repositories {
   queue: QueueRepository;
   imports: ImportRepository;
   duplicates: DuplicateRepository;
+  backup: BackupRepository;
 }
 
 export function repositories(db: Kysely<Database>, dialect: StoreDialect): Repositories {
@@ -56,6 +58,7 @@ export function repositories(db: Kysely<Database>, dialect: StoreDialect): Repos
     queue: new QueueRepository(db),
     imports: new ImportRepository(db),
     duplicates: new DuplicateRepository(db, dialect),
+    backup: new BackupRepository(db),
   };
 }
 
