@@ -6,6 +6,7 @@ import { calendarCommand, digestCommand, strengthCommand } from './calendar.js';
 import { configCommand } from './config-command.js';
 import { demoCommand } from './demo.js';
 import { dupesCommand, mergeCommand } from './dupes.js';
+import { exportCommand } from './export.js';
 import { importCommand } from './import.js';
 import { interactionsCommand, logCommand } from './log.js';
 import { linkCommand } from './link.js';
@@ -49,6 +50,7 @@ export function buildProgram(): Command {
   program.addCommand(digestCommand());
   program.addCommand(importCommand());
   program.addCommand(dupesCommand());
+  program.addCommand(exportCommand());
   program.addCommand(backupCommand());
   program.addCommand(restoreCommand());
   program.addCommand(mergeCommand());

@@ -207,6 +207,9 @@ export class ImportService {
     if (known && known.fingerprint === fingerprint) return 'skipped';
     const person = await this.normalize(repos, r, file, report);
     let personId = known?.personId;
+    // A vCard that Kith exported names the person by id.
+    const kithUid = /^urn:uuid:([0-9a-f-]{36})$/i.exec(r.externalId)?.[1]?.toLowerCase();
+    if (!personId && kithUid && (await repos.people.existingIds([kithUid])).size > 0) personId = kithUid;
     let matched: 'source' | 'identity' | null = personId ? 'source' : null;
     if (!personId) {
       personId = await this.findByIdentity(repos, person);

@@ -4,6 +4,7 @@ import { CadenceService } from './cadence-service.js';
 import { CalendarService } from './calendar-service.js';
 import { DigestService } from './digest-service.js';
 import { DuplicateService } from './duplicate-service.js';
+import { ExportService } from './export-service.js';
 import { ImportService } from './import-service.js';
 import { ReminderService } from './reminder-service.js';
 import { StrengthService } from './strength-service.js';
@@ -46,6 +47,7 @@ export interface Kith {
   imports: ImportService;
   duplicates: DuplicateService;
   backups: BackupService;
+  exports: ExportService;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,7 @@ export function createKith(store: Store, now?: () => Date): Kith {
     imports: new ImportService(context),
     duplicates: new DuplicateService(context),
     backups: new BackupService(context),
+    exports: new ExportService(context),
     close: () => store.close(),
   };
 }

@@ -1,0 +1,60 @@
+import type { Person } from './person.js';
+
+/** Escapes a vCard TEXT value. */
+function esc(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+}
+
+/** Folds a content line at 75 octets without splitting a UTF-8 character. */
+export function foldLine(line: string): string {
+  const out: string[] = [];
+  let current = '';
+  let bytes = 0;
+  for (const ch of line) {
+    const size = Buffer.byteLength(ch);
+    const limit = out.length === 0 ? 75 : 74;
+    if (bytes + size > limit) {
+      out.push(current);
+      current = '';
+      bytes = 0;
+    }
+    current += ch;
+    bytes += size;
+  }
+  out.push(current);
+  return out.join('\r\n ');
+}
+
+/** One person as a vCard 3.0 or 4.0, with the Kith id as UID so that re-imports find them. */
+export function personToVcard(p: Person, version: '3.0' | '4.0'): string {
+  const type = (label: string | null) => (label ? `;TYPE=${label.replace(/[^a-z0-9-]/gi, '').toLowerCase() || 'other'}` : '');
+  const lines = ['BEGIN:VCARD', `VERSION:${version}`, `UID:urn:uuid:${p.id}`, `FN:${esc(p.name)}`, `N:${esc(p.familyName ?? '')};${esc(p.givenName ?? '')};;;`];
+  if (p.nickname) lines.push(`NICKNAME:${esc(p.nickname)}`);
+  for (const e of p.contacts.emails) lines.push(`EMAIL${type(e.label)}:${e.value}`);
+  for (const t of p.contacts.phones) lines.push(`TEL${type(t.label)}:${t.value}`);
+  if (p.company) lines.push(`ORG:${esc(p.company)}`);
+  if (p.title) lines.push(`TITLE:${esc(p.title)}`);
+  if (p.birthday) lines.push(`BDAY:${p.birthday}`);
+  for (const u of p.urls) lines.push(`URL:${u.url}`);
+  if (p.tags.length) lines.push(`CATEGORIES:${p.tags.map(esc).join(',')}`);
+  if (p.location) lines.push(`ADR:;;;${esc(p.location)};;;`);
+  lines.push('END:VCARD');
+  return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+const CSV_COLUMNS = ['id', 'name', 'given_name', 'family_name', 'nickname', 'emails', 'phones', 'company', 'title', 'tier', 'tags', 'location', 'birthday', 'met_on', 'last_contact_at'] as const;
+
+function csvCell(value: string | null): string {
+  const v = value ?? '';
+  return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export function csvHeader(): string {
+  return CSV_COLUMNS.join(',') + '\r\n';
+}
+
+/** One person as a CSV row; lists are joined with "; ". */
+export function personToCsv(p: Person): string {
+  const values = [p.id, p.name, p.givenName, p.familyName, p.nickname, p.emails.join('; '), p.phones.join('; '), p.company, p.title, p.tier, p.tags.join('; '), p.location, p.birthday, p.metOn, p.lastContactAt];
+  return values.map(csvCell).join(',') + '\r\n';
+}

@@ -1,0 +1,50 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DIALECTS, openTestStore, type TestStore } from '../../test/stores.js';
+
+describe.each(DIALECTS)('exports on %s', (dialect) => {
+  let t: TestStore;
+  let dir: string;
+  beforeEach(async () => {
+    t = await openTestStore(dialect, () => new Date('2026-06-15T10:00:00.000Z'));
+    dir = mkdtempSync(join(tmpdir(), 'kith-export-'));
+    await t.kith.people.add({ name: 'Zoë Ångström', emails: ['work:zoe@fjord.example'], phones: ['mobile:+46 70 123 45 67'], company: 'Fjord; Sons, AB', title: 'Founder', tags: ['nordics', 'investors'], birthday: '--04-02', nickname: 'Zo', urls: ['linkedin.com/in/zoe'] });
+    await t.kith.people.add({ name: 'Nobody Reachable', location: 'Lisbon' });
+  });
+  afterEach(async () => {
+    await t.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  for (const version of ['3', '4']) {
+    it(`writes vCard ${version}.0 that ical.js parses and that re-imports with no change`, async () => {
+      const file = join(dir, `people-v${version}.vcf`);
+      expect(await t.kith.exports.write('vcard', {}, { file }, version)).toBe(2);
+      const text = readFileSync(file, 'utf8');
+      const parsed = ICAL.parse(text) as unknown[];
+      const cards = (Array.isArray(parsed[0]) ? parsed : [parsed]).map((c) => new ICAL.Component(c as never));
+      expect(cards).toHaveLength(2);
+      const zoe = cards.find((c) => c.getFirstPropertyValue('fn') === 'Zoë Ångström')!;
+      expect(zoe.getFirstPropertyValue('version')).toBe(`${version}.0`);
+      expect(zoe.getFirstPropertyValue('email')).toBe('zoe@fjord.example');
+      expect(zoe.getFirstPropertyValue('org')).toEqual('Fjord; Sons, AB');
+      const before = await t.kith.people.list();
+      const report = await t.kith.imports.run('vcard', file);
+      expect([report.created, report.merged, report.updated, report.failed]).toEqual([0, 0, 0, 0]);
+      expect(report.skipped).toBe(2);
+      expect((await t.kith.people.list()).items).toEqual(before.items);
+    });
+  }
+
+  it('writes CSV with quoting, filtered', async () => {
+    const file = join(dir, 'people.csv');
+    expect(await t.kith.exports.write('csv', { tag: 'nordics' }, { file })).toBe(1);
+    const lines = readFileSync(file, 'utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('id,name,given_name,family_name,nickname,emails,phones,company,title,tier,tags,location,birthday,met_on,last_contact_at');
+    expect(lines[1]).toContain(',Zoë Ångström,Zoë,Ångström,Zo,zoe@fjord.example,+46701234567,"Fjord; Sons, AB",Founder,,investors; nordics,,--04-02,,');
+    await expect(t.kith.exports.write('pdf', {}, { file })).rejects.toThrow(/invalid format "pdf"/);
+  });
+});
