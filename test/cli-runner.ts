@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { expect } from 'vitest';
 
 export const BIN = join(import.meta.dirname, '..', 'bin', 'kith.js');
@@ -24,4 +25,23 @@ export function cliRunner(paths: () => { dir: string; db: string }) {
     return JSON.parse(r.stdout) as T;
   };
   return { run, json };
+}
+
+/** Resolves once a query on a database another process is writing returns at least `min`. */
+export function waitForCount(dbPath: string, query: string, min: number): Promise<void> {
+  return new Promise((resolve) => {
+    const poll = setInterval(() => {
+      try {
+        const probe = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true });
+        const n = (probe.prepare(query).get() as { n: number }).n;
+        probe.close();
+        if (n >= min) {
+          clearInterval(poll);
+          resolve();
+        }
+      } catch {
+        // not created yet, or busy
+      }
+    }, 20);
+  });
 }

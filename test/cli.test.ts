@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { BIN, cliRunner } from './cli-runner.js';
+import { BIN, cliRunner, waitForCount } from './cli-runner.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,21 +129,8 @@ describe('the kith command', () => {
     const killed = join(dir, 'killed.db');
     const child = spawn(process.execPath, [BIN, '--db', killed, 'demo', '--people', '30000', '--interactions', '200000'], { stdio: 'ignore' });
     // Kill it while it writes: after the schema exists and before it could finish.
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        try {
-          const probe = new BetterSqlite3(killed, { readonly: true, fileMustExist: true });
-          const tables = probe.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'person'").get() as { n: number };
-          probe.close();
-          if (tables.n > 0) {
-            clearInterval(poll);
-            setTimeout(resolve, 700);
-          }
-        } catch {
-          // not created yet
-        }
-      }, 20);
-    });
+    await waitForCount(killed, "SELECT count(*) AS n FROM sqlite_master WHERE name = 'person'", 1);
+    await new Promise((resolve) => setTimeout(resolve, 700));
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     expect(child.signalCode).toBe('SIGKILL');

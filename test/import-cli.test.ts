@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cliRunner } from './cli-runner.js';
+import { BIN, cliRunner, waitForCount } from './cli-runner.js';
 
 let dir: string;
 let db: string;
@@ -35,21 +35,7 @@ describe('kith import', () => {
     writeFileSync(file, cards.join(''));
     const killed = join(dir, 'killed.db');
     const child = spawn(process.execPath, [BIN, '--db', killed, 'import', 'vcard', file], { stdio: 'ignore' });
-    await new Promise<void>((resolve) => {
-      const poll = setInterval(() => {
-        try {
-          const probe = new BetterSqlite3(killed, { readonly: true, fileMustExist: true });
-          const n = (probe.prepare('SELECT count(*) AS n FROM person').get() as { n: number }).n;
-          probe.close();
-          if (n > 200) {
-            clearInterval(poll);
-            resolve();
-          }
-        } catch {
-          // not there yet
-        }
-      }, 20);
-    });
+    await waitForCount(killed, 'SELECT count(*) AS n FROM person', 201);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     expect(child.signalCode).toBe('SIGKILL');

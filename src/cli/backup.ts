@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { printJson } from './output.js';
-import { progressBars } from './progress.js';
+import { withProgress } from './progress.js';
 import { withKith } from './runtime.js';
 
 export function backupCommand(): Command {
@@ -9,13 +9,7 @@ export function backupCommand(): Command {
     .argument('<file>')
     .action(async (file: string, _opts, command: Command) => {
       await withKith(command, async (kith, output) => {
-        const bars = progressBars();
-        let summary;
-        try {
-          summary = await kith.backups.backup(file, bars.update);
-        } finally {
-          bars.stop();
-        }
+        const summary = await withProgress((update) => kith.backups.backup(file, update));
         if (output.json) printJson(output, summary);
         else output.out(`Wrote ${file}: ${Object.values(summary.tables).reduce((a, b) => a + b, 0)} rows`);
       });
@@ -28,13 +22,7 @@ export function restoreCommand(): Command {
     .argument('<file>')
     .action(async (file: string, _opts, command: Command) => {
       await withKith(command, async (kith, output) => {
-        const bars = progressBars();
-        let summary;
-        try {
-          summary = await kith.backups.restore(file, bars.update);
-        } finally {
-          bars.stop();
-        }
+        const summary = await withProgress((update) => kith.backups.restore(file, update));
         if (output.json) printJson(output, summary);
         else output.out(`Restored ${file}: ${summary.tables.person ?? 0} people, ${summary.tables.interaction ?? 0} interactions`);
       });

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { KithError } from '../domain/errors.js';
 import { printJson } from './output.js';
-import { progressBars } from './progress.js';
+import { withProgress } from './progress.js';
 import { withKith } from './runtime.js';
 
 export function calendarCommand(): Command {
@@ -56,15 +56,9 @@ export function strengthCommand(): Command {
     .description('rebuild every tie strength from the interactions (after a repair or restore)')
     .action(async (_opts, command: Command) => {
       await withKith(command, async (kith, output) => {
-        const bars = progressBars();
-        try {
-          const r = await kith.strength.recomputeAll(bars.update);
-          bars.stop();
-          if (output.json) printJson(output, r);
-          else output.out(`Recomputed ${r.people} people from ${r.interactions} participations`);
-        } finally {
-          bars.stop();
-        }
+        const r = await withProgress((update) => kith.strength.recomputeAll(update));
+        if (output.json) printJson(output, r);
+        else output.out(`Recomputed ${r.people} people from ${r.interactions} participations`);
       });
     });
   return strength;

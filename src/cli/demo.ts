@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { printJson } from './output.js';
-import { progressBars } from './progress.js';
+import { withProgress } from './progress.js';
 import { integer, withKith } from './runtime.js';
 
 export function demoCommand(): Command {
@@ -11,15 +11,9 @@ export function demoCommand(): Command {
     .option('--seed <seed>', 'the same seed gives the same network (default "kith")')
     .action(async (opts, command: Command) => {
       await withKith(command, async (kith, output) => {
-        const bars = progressBars();
-        try {
-          const summary = await kith.demo.generate({ people: opts.people, interactions: opts.interactions, seed: opts.seed }, bars.update);
-          bars.stop();
-          if (output.json) printJson(output, summary);
-          else output.out(`Created a demo network of ${summary.people} people and ${summary.interactions} interactions (seed ${JSON.stringify(summary.seed)}) in ${summary.seconds}s`);
-        } finally {
-          bars.stop();
-        }
+        const summary = await withProgress((update) => kith.demo.generate({ people: opts.people, interactions: opts.interactions, seed: opts.seed }, update));
+        if (output.json) printJson(output, summary);
+        else output.out(`Created a demo network of ${summary.people} people and ${summary.interactions} interactions (seed ${JSON.stringify(summary.seed)}) in ${summary.seconds}s`);
       });
     });
 }

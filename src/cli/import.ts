@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { IMPORT_FORMATS } from '../services/import-service.js';
 import { printJson } from './output.js';
-import { progressBars } from './progress.js';
+import { withProgress } from './progress.js';
 import { withKith } from './runtime.js';
 
 export function importCommand(): Command {
@@ -12,13 +12,7 @@ export function importCommand(): Command {
     .option('--dry-run', 'report what would happen without writing anything')
     .action(async (format: string, path: string, opts, command: Command) => {
       await withKith(command, async (kith, output) => {
-        const bars = progressBars();
-        let report;
-        try {
-          report = await kith.imports.run(format, path, { dryRun: opts.dryRun }, bars.update);
-        } finally {
-          bars.stop();
-        }
+        const report = await withProgress((update) => kith.imports.run(format, path, { dryRun: opts.dryRun }, update));
         if (output.json) return printJson(output, report);
         const lines = [
           `${report.dryRun ? 'Dry run: would have ' : ''}${report.dryRun ? 'created' : 'Created'} ${report.created}, updated ${report.updated}, merged ${report.merged}, skipped ${report.skipped}, failed ${report.failed} (${report.records} records)`,

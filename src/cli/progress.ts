@@ -26,3 +26,13 @@ export function progressBars(): { update: (phase: string, done: number, total: n
     },
   };
 }
+
+/** Runs long work with progress bars that are always taken down, even on failure. */
+export async function withProgress<T>(work: (update: (phase: string, done: number, total: number) => void) => Promise<T>): Promise<T> {
+  const bars = progressBars();
+  try {
+    return await work(bars.update);
+  } finally {
+    bars.stop();
+  }
+}

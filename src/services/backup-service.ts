@@ -1,11 +1,11 @@
-import { createWriteStream, existsSync } from 'node:fs';
-import { once } from 'node:events';
+import { existsSync } from 'node:fs';
 import { KithError, invalid } from '../domain/errors.js';
 import { readLines } from '../importers/lines.js';
 import { BACKUP_TABLES } from '../store/backup-repository.js';
 import { inTransaction, readRepositories } from '../store/repositories.js';
 import type { ServiceContext } from './context.js';
 import type { ProgressReporter } from './demo-service.js';
+import { openFileWriter } from './file-writer.js';
 
 const FORMAT = 'kith-backup';
 const VERSION = 1;
@@ -33,40 +33,30 @@ export class BackupService {
 
   async backup(file: string, progress: ProgressReporter = () => {}): Promise<BackupSummary> {
     const repos = readRepositories(this.ctx.store);
-    const out = createWriteStream(file, { encoding: 'utf8' });
-    const failed = new Promise<never>((_, reject) => out.on('error', (e) => reject(new KithError('validation', 'cannot_write', `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? e.message}`))));
-    const write = async (text: string) => {
-      if (!out.write(text)) await Promise.race([once(out, 'drain'), failed]);
-    };
+    const out = openFileWriter(file);
     const tables: Record<string, number> = {};
-    await Promise.race([
-      (async () => {
-        await write(`{"format":"${FORMAT}","version":${VERSION},"createdAt":${JSON.stringify(this.ctx.now().toISOString())},"tables":{\n`);
-        for (const [i, { table, key }] of BACKUP_TABLES.entries()) {
-          const total = await repos.backup.count(table);
-          await write(`${JSON.stringify(table)}:[\n`);
-          let after: unknown[] | null = null;
-          let written = 0;
-          for (;;) {
-            const rows = await repos.backup.page(table, key, after, PAGE);
-            if (rows.length === 0) break;
-            for (const row of rows) {
-              await write((written > 0 ? ',\n' : '') + JSON.stringify(row));
-              written++;
-            }
-            const last = rows[rows.length - 1]!;
-            after = key.map((k) => last[k]);
-            progress(table, written, total);
-          }
-          tables[table] = written;
-          await write(`${written > 0 ? '\n' : ''}]${i < BACKUP_TABLES.length - 1 ? ',' : ''}\n`);
+    await out.write(`{"format":"${FORMAT}","version":${VERSION},"createdAt":${JSON.stringify(this.ctx.now().toISOString())},"tables":{\n`);
+    for (const [i, { table, key }] of BACKUP_TABLES.entries()) {
+      const total = await repos.backup.count(table);
+      await out.write(`${JSON.stringify(table)}:[\n`);
+      let after: unknown[] | null = null;
+      let written = 0;
+      for (;;) {
+        const rows = await repos.backup.page(table, key, after, PAGE);
+        if (rows.length === 0) break;
+        for (const row of rows) {
+          await out.write((written > 0 ? ',\n' : '') + JSON.stringify(row));
+          written++;
         }
-        await write('}}\n');
-        out.end();
-        await Promise.race([once(out, 'finish'), failed]);
-      })(),
-      failed,
-    ]);
+        const last = rows[rows.length - 1]!;
+        after = key.map((k) => last[k]);
+        progress(table, written, total);
+      }
+      tables[table] = written;
+      await out.write(`${written > 0 ? '\n' : ''}]${i < BACKUP_TABLES.length - 1 ? ',' : ''}\n`);
+    }
+    await out.write('}}\n');
+    await out.close();
     return { file, tables };
   }
 

@@ -1,8 +1,7 @@
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { invalid, KithError } from '../domain/errors.js';
+import { invalid } from '../domain/errors.js';
 import { csvHeader, personToCsv, personToVcard } from '../domain/vcard-writer.js';
 import type { ServiceContext } from './context.js';
+import { openFileWriter } from './file-writer.js';
 import { PersonService, type PersonListQuery } from './person-service.js';
 
 export type ExportFormat = 'vcard' | 'csv';
@@ -18,14 +17,10 @@ export class ExportService {
   async write(format: string, filter: PersonListQuery, out: { file?: string; write?: (chunk: string) => void }, version = '4'): Promise<number> {
     if (format !== 'vcard' && format !== 'csv') throw invalid('format', format, 'expected vcard or csv');
     if (version !== '3' && version !== '4') throw invalid('version', version, 'expected 3 or 4');
-    const stream = out.file ? createWriteStream(out.file, { encoding: 'utf8' }) : undefined;
-    const failed = stream
-      ? new Promise<never>((_, reject) => stream.on('error', (e) => reject(new KithError('validation', 'cannot_write', `cannot write ${out.file}: ${(e as NodeJS.ErrnoException).code ?? e.message}`))))
-      : undefined;
+    const file = out.file ? openFileWriter(out.file) : undefined;
     const emit = async (text: string) => {
-      if (stream) {
-        if (!stream.write(text)) await Promise.race([once(stream, 'drain'), failed!]);
-      } else out.write?.(text);
+      if (file) await file.write(text);
+      else out.write?.(text);
     };
     let count = 0;
     if (format === 'csv') await emit(csvHeader());
@@ -36,10 +31,7 @@ export class ExportService {
       count += page.items.length;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    if (stream) {
-      stream.end();
-      await Promise.race([once(stream, 'finish'), failed!]);
-    }
+    await file?.close();
     return count;
   }
 }
