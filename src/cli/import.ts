@@ -7,7 +7,7 @@ import { withKith } from './runtime.js';
 export function importCommand(): Command {
   return new Command('import')
     .description(`bring people in: ${IMPORT_FORMATS.join(', ')} (a file, or a folder of them)`)
-    .argument('<format>', IMPORT_FORMATS.join(' or '))
+    .argument('<format>', `${IMPORT_FORMATS.join(', ')} or auto (tell from the file)`)
     .argument('<path>', 'file or folder')
     .option('--dry-run', 'report what would happen without writing anything')
     .action(async (format: string, path: string, opts, command: Command) => {

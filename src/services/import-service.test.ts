@@ -104,6 +104,16 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
     expect([anna.emails, anna.phones, anna.birthday]).toEqual([['anna@example.com', 'anna.nowak@example.com'], ['+14155552671'], null]);
   });
 
+  it('tells the format from the file with auto', async () => {
+    for (const [file, format] of [['Connections.csv', 'linkedin'], ['google-contacts.csv', 'google'], ['outlook-contacts.csv', 'outlook']] as const) {
+      expect((await t.kith.imports.run('auto', join(FIXTURES, file), { dryRun: true })).format).toBe(format);
+    }
+    writeFileSync(join(dir, 'card.txt'), 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Auto Card\r\nEND:VCARD\r\n');
+    expect((await t.kith.imports.run('auto', join(dir, 'card.txt'))).created).toBe(1);
+    writeFileSync(join(dir, 'notes.txt'), 'just some text\n');
+    await expect(t.kith.imports.run('auto', join(dir, 'notes.txt'))).rejects.toThrow(/cannot tell its format/);
+  });
+
   it('rejects unreadable input with one line naming the file and line', async () => {
     writeFileSync(join(dir, 'bad.vcf'), 'BEGIN:VCARD\nVERSION:3.0\nFN:Ok Person\nEND:VCARD\nBEGIN:VCARD\nthis is not a property\nEND:VCARD\nBEGIN:VCARD\nFN:Unfinished\n');
     const report = await t.kith.imports.run('vcard', join(dir, 'bad.vcf'));

@@ -12,6 +12,7 @@ import { normalizePhone } from '../domain/phone.js';
 import { normalizeTag } from '../domain/tags.js';
 import { normalizeUrl, urlKind } from '../domain/urls.js';
 import { parseContactsCsv } from '../importers/contacts-csv.js';
+import { detectFormat } from '../importers/detect-format.js';
 import { readLines } from '../importers/lines.js';
 import { parseLinkedInConnections } from '../importers/linkedin-connections.js';
 import { parseVcards } from '../importers/vcard.js';
@@ -76,10 +77,16 @@ export class ImportService {
    * each whole). A dry run does the same work in one transaction and rolls it back.
    */
   async run(formatName: string, path: string, options: { dryRun?: boolean } = {}, progress: ProgressReporter = () => {}): Promise<ImportReport> {
-    if (!(IMPORT_FORMATS as readonly string[]).includes(formatName)) {
-      throw invalid('format', formatName, `expected one of ${IMPORT_FORMATS.join(', ')}`);
+    if (formatName !== 'auto' && !(IMPORT_FORMATS as readonly string[]).includes(formatName)) {
+      throw invalid('format', formatName, `expected one of ${IMPORT_FORMATS.join(', ')} or auto`);
     }
-    const format = formatName as ImportFormat;
+    let format = formatName as ImportFormat;
+    if (formatName === 'auto') {
+      if (!existsSync(path) || statSync(path).isDirectory()) throw invalid('file', path, 'auto needs a single file; name the format for a folder');
+      const detected = detectFormat(path);
+      if (!detected) throw invalid('file', path, `cannot tell its format; name it: ${IMPORT_FORMATS.join(', ')}`);
+      format = detected;
+    }
     const files = this.files(format, path);
     const report = emptyReport(format, files, Boolean(options.dryRun));
     const total = files.reduce((sum, f) => sum + statSync(f).size, 0);
