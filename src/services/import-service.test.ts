@@ -9,6 +9,7 @@ const CORPORA = process.env.KITH_CORPORA ?? join(import.meta.dirname, '..', '..'
 const VCARDS = join(CORPORA, 'vcard', 'ez-vcard');
 
 let clock = new Date('2027-01-10T10:00:00.000Z');
+if (!existsSync(VCARDS)) console.log(`skipping the vCard corpus test: ${VCARDS} not found (set KITH_CORPORA to ../shared/corpora)`);
 
 describe.each(DIALECTS)('imports on %s', (dialect) => {
   let t: TestStore;
