@@ -7,6 +7,7 @@ import type { ParsedItem } from '../domain/import-record.js';
 import { parseContactsCsv } from './contacts-csv.js';
 import { readLines } from './lines.js';
 import { parseLinkedInConnections } from './linkedin-connections.js';
+import { parseMbox } from './mbox.js';
 import { parseVcards } from './vcard.js';
 
 /**
@@ -20,6 +21,8 @@ const FIXTURES = join(import.meta.dirname, '..', '..', 'test', 'fixtures');
 
 const seeds: Buffer[] = [readFileSync(join(FIXTURES, 'Connections.csv')), readFileSync(join(FIXTURES, 'google-contacts.csv')), readFileSync(join(FIXTURES, 'outlook-contacts.csv'))];
 const vcardDir = join(CORPORA, 'vcard', 'ez-vcard');
+const mboxDir = join(CORPORA, 'mbox', 'mimekit');
+if (existsSync(mboxDir)) for (const f of readdirSync(mboxDir).filter((n) => n.endsWith('.mbox'))) seeds.push(readFileSync(join(mboxDir, f)).subarray(0, 20_000));
 if (existsSync(vcardDir)) for (const f of readdirSync(vcardDir).filter((n) => n.endsWith('.vcf'))) seeds.push(readFileSync(join(vcardDir, f)));
 else console.log('vCard corpus not found: fuzzing from the CSV fixtures only');
 
@@ -27,7 +30,14 @@ const parsers: Record<string, (file: string) => AsyncIterable<ParsedItem>> = {
   vcard: (file) => parseVcards(readLines(file)),
   linkedin: (file) => parseLinkedInConnections(file),
   contacts: (file) => parseContactsCsv(file),
+  mbox: (file) => mailItems(parseMbox(readLines(file))),
 };
+
+async function* mailItems(items: AsyncIterable<{ kind: 'message' | 'error'; line?: number; reason?: string }>): AsyncGenerator<ParsedItem> {
+  for await (const item of items) {
+    yield item.kind === 'message' ? { kind: 'skip', line: 0, reason: 'message' } : { kind: 'error', line: item.line!, reason: item.reason! };
+  }
+}
 
 const mutated = fc
   .record({ seed: fc.nat(), edits: fc.array(fc.record({ at: fc.nat(), bytes: fc.uint8Array({ maxLength: 8 }), cut: fc.nat({ max: 16 }) }), { maxLength: 6 }) })

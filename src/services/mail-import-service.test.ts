@@ -1,0 +1,111 @@
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DIALECTS, openTestStore, type TestStore } from '../../test/stores.js';
+
+const CORPORA = process.env.KITH_CORPORA ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'corpora');
+const MBOXES = join(CORPORA, 'mbox', 'mimekit');
+if (!existsSync(MBOXES)) console.log(`skipping the mbox corpus test: ${MBOXES} not found (set KITH_CORPORA to ../shared/corpora)`);
+
+const MBOX = [
+  'From me@home.example Mon Jun 01 09:00:00 2026',
+  'From: Me <me@home.example>',
+  'To: "Ana Souza" <ana@client.example>',
+  'Cc: Bo <bo@client.example>',
+  'Date: Mon, 1 Jun 2026 09:00:00 +0000',
+  'Message-ID: <m1@home.example>',
+  '',
+  'Hello Ana.',
+  '',
+  'From ana@client.example Tue Jun 02 10:00:00 2026',
+  'From: =?UTF-8?Q?Ana_Souza?= <ana@client.example>',
+  'To: me@home.example',
+  'Date: Tue, 2 Jun 2026 10:00:00 +0000',
+  'Message-ID: <m2@client.example>',
+  'In-Reply-To: <m1@home.example>',
+  '',
+  'From Russia with love, a line nobody escaped.',
+  '',
+  'From news@shop.example Wed Jun 03 10:00:00 2026',
+  'From: Shop <news@shop.example>',
+  'To: me@home.example',
+  'List-Id: <deals.shop.example>',
+  'Date: Wed, 3 Jun 2026 10:00:00 +0000',
+  'Message-ID: <m3@shop.example>',
+  '',
+  'Deals!',
+  '',
+  'From stranger@else.example Thu Jun 04 10:00:00 2026',
+  'From: Stranger <stranger@else.example>',
+  'To: me@home.example',
+  'Date: Thu, 4 Jun 2026 10:00:00 +0000',
+  'Message-ID: <m4@else.example>',
+  '',
+  'Hi.',
+  '',
+].join('\n');
+
+describe.each(DIALECTS)('mail archives on %s', (dialect) => {
+  let t: TestStore;
+  let dir: string;
+  beforeEach(async () => {
+    t = await openTestStore(dialect, () => new Date('2026-06-15T10:00:00.000Z'));
+    dir = mkdtempSync(join(tmpdir(), 'kith-mail-'));
+  });
+  afterEach(async () => {
+    await t.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('needs your own addresses to tell sent from received', async () => {
+    writeFileSync(join(dir, 'a.mbox'), MBOX);
+    await expect(t.kith.imports.run('mbox', join(dir, 'a.mbox'))).rejects.toThrow(/kith config set me.emails/);
+  });
+
+  it('creates people only for two-way correspondents, skips bulk, and is idempotent by Message-ID', async () => {
+    await t.kith.settings.set('me.emails', 'me@home.example');
+    await t.kith.people.add({ name: 'Bo Known', emails: ['bo@client.example'] });
+    writeFileSync(join(dir, 'a.mbox'), MBOX);
+    const report = await t.kith.imports.run('mbox', join(dir, 'a.mbox'));
+    expect([report.records, report.created, report.skipped, report.failed]).toEqual([4, 2, 2, 0]);
+    const ana = await t.kith.people.get('ana@client.example');
+    expect(ana.name).toBe('Ana Souza');
+    const shown = await t.kith.people.show('Ana Souza');
+    expect(shown.interactions.map((i) => [i.kind, i.direction, i.occurredAt])).toEqual([
+      ['email', 'inbound', '2026-06-02T10:00:00.000Z'],
+      ['email', 'outbound', '2026-06-01T09:00:00.000Z'],
+    ]);
+    expect(shown.strength.parts.find((p) => p.component === 'reciprocity')!.value).toBe(1);
+    // Bo was only copied, and already known: an interaction, as cc.
+    expect((await t.kith.people.show('Bo Known')).interactionCount).toBe(1);
+    await expect(t.kith.people.get('stranger@else.example')).rejects.toThrow(/no person matches/);
+    await expect(t.kith.people.get('news@shop.example')).rejects.toThrow(/no person matches/);
+    const again = await t.kith.imports.run('mbox', join(dir, 'a.mbox'));
+    expect([again.created, again.skipped]).toEqual([0, 4]);
+  });
+
+  it('reads a Maildir folder', async () => {
+    await t.kith.settings.set('me.emails', 'me@home.example');
+    mkdirSync(join(dir, 'Mail', 'cur'), { recursive: true });
+    mkdirSync(join(dir, 'Mail', 'new'), { recursive: true });
+    const messages = MBOX.split(/\n(?=From \S+@)/).map((m) => m.split('\n').slice(1).join('\n'));
+    messages.forEach((m, i) => writeFileSync(join(dir, 'Mail', i % 2 ? 'new' : 'cur', `${i}.host:2,S`), m));
+    const report = await t.kith.imports.run('maildir', join(dir, 'Mail'));
+    expect([report.records, report.created]).toEqual([4, 2]);
+  });
+
+  it.runIf(existsSync(MBOXES))('reads every mbox of the corpus, with Content-Length framing and unescaped From lines', async () => {
+    await t.kith.settings.set('me.emails', 'jwz@netscape.com,recipient@example.com,fejj@gnome.org,jeff@xamarin.com');
+    const counts: Record<string, number> = {};
+    for (const f of readdirSync(MBOXES).filter((n) => n.endsWith('.mbox')).sort()) {
+      const report = await t.kith.imports.run('mbox', join(MBOXES, f));
+      expect(report.failures.filter((x) => !/Date/.test(x.reason))).toEqual([]);
+      counts[f] = report.records + report.failed;
+    }
+    // unmunged.mbox holds two messages whose bodies contain "From Russia with love".
+    expect(counts).toEqual({ 'content-length.mbox': 29, 'issue1189.mbox': 4, 'simple.mbox': 3, 'unmunged.mbox': 2 });
+    // issue1189.mbox only ever writes to "me": a one-way correspondent is not created.
+    await expect(t.kith.people.get('sender@example.com')).rejects.toThrow(/no person matches/);
+  });
+});

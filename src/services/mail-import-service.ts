@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { KithError, invalid } from '../domain/errors.js';
+import { newId } from '../domain/ids.js';
+import { emptyReport, type ImportReport } from '../domain/import-record.js';
+import { readLines } from '../importers/lines.js';
+import type { MailAddress, MailMessage } from '../importers/mail-headers.js';
+import { maildirFiles, parseMaildirMessage } from '../importers/maildir.js';
+import { parseMbox, type MailItem } from '../importers/mbox.js';
+import { inTransaction, readRepositories, type Repositories } from '../store/repositories.js';
+import { recordInteraction } from './contact-stats.js';
+import type { ServiceContext } from './context.js';
+import type { ProgressReporter } from './demo-service.js';
+import { insertPerson } from './person-writes.js';
+
+const NO_REPLY = /^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)([+.@-]|$)/i;
+
+/** Bulk mail says nothing about a relationship: lists, bulk precedence, robots. */
+export function isBulk(m: MailMessage): boolean {
+  return (
+    !!m.listId ||
+    ['bulk', 'list', 'junk'].includes(m.precedence ?? '') ||
+    (!!m.autoSubmitted && m.autoSubmitted !== 'no') ||
+    m.from.some((a) => NO_REPLY.test(a.address.split('@')[0]!))
+  );
+}
+
+interface Plan {
+  direction: 'outbound' | 'inbound';
+  counterparts: Array<MailAddress & { role: string }>;
+}
+
+function plan(m: MailMessage, me: Set<string>): Plan | undefined {
+  const fromMe = m.from.some((a) => me.has(a.address));
+  if (fromMe) {
+    const to = m.to.filter((a) => !me.has(a.address)).map((a) => ({ ...a, role: 'participant' }));
+    const cc = m.cc.filter((a) => !me.has(a.address) && !to.some((t) => t.address === a.address)).map((a) => ({ ...a, role: 'cc' }));
+    return { direction: 'outbound', counterparts: [...to, ...cc] };
+  }
+  const toMe = [...m.to, ...m.cc].some((a) => me.has(a.address));
+  if (!toMe) return undefined;
+  const ccMe = !m.to.some((a) => me.has(a.address));
+  return { direction: 'inbound', counterparts: m.from.filter((a) => !me.has(a.address)).map((a) => ({ ...a, role: ccMe ? 'cc' : 'participant' })) };
+}
+
+/**
+ * Mail archives (mbox or Maildir), headers only. Direction comes from the user's own
+ * addresses. People are created only for correspondents with a two-way exchange in
+ * the archive; everyone else only gains interactions if they already exist. A first
+ * pass over the archive finds the two-way correspondents, a second writes, one
+ * message per transaction; Message-ID keeps re-imports idempotent.
+ */
+export class MailImportService {
+  constructor(private readonly ctx: ServiceContext) {}
+
+  private async *messages(format: 'mbox' | 'maildir', path: string, onFile: (file: string) => void): AsyncGenerator<MailItem & { file: string }> {
+    if (format === 'mbox') {
+      onFile(path);
+      for await (const item of parseMbox(readLines(path))) yield { ...item, file: basename(path) };
+      return;
+    }
+    for (const file of maildirFiles(path)) {
+      onFile(file);
+      for await (const item of parseMaildirMessage(file)) yield { ...item, file: basename(file) };
+    }
+  }
+
+  async run(format: 'mbox' | 'maildir', path: string, options: { dryRun?: boolean } = {}, progress: ProgressReporter = () => {}): Promise<ImportReport> {
+    if (!existsSync(path)) throw invalid('file', path, 'no such file or folder');
+    if (format === 'mbox' && statSync(path).isDirectory()) throw invalid('file', path, 'is a folder; an mbox is one file (a folder of messages is maildir)');
+    if (format === 'maildir' && !statSync(path).isDirectory()) throw invalid('folder', path, 'a Maildir is a folder');
+    const repos = readRepositories(this.ctx.store);
+    const me = new Set((await repos.settings.get('me.emails'))?.split(',').filter(Boolean) ?? []);
+    if (me.size === 0) throw new KithError('validation', 'me_emails_missing', 'set your own addresses first, so Kith can tell sent from received: kith config set me.emails you@example.com');
+    const report = emptyReport(format, [path], Boolean(options.dryRun));
+
+    // Pass 1: who wrote to whom.
+    const wrote = new Set<string>();
+    const received = new Set<string>();
+    const names = new Map<string, string>();
+    let scanned = 0;
+    for await (const item of this.messages(format, path, () => {})) {
+      if (item.kind !== 'message' || isBulk(item.message)) continue;
+      const p = plan(item.message, me);
+      if (!p) continue;
+      for (const c of p.counterparts) {
+        (p.direction === 'outbound' ? wrote : received).add(c.address);
+        if (c.name && !names.has(c.address)) names.set(c.address, c.name);
+      }
+      progress('reading', ++scanned, 0);
+    }
+    const twoWay = new Set([...wrote].filter((a) => received.has(a)));
+
+    // Pass 2: write.
+    const write = async (perMessage: (fn: (repos: Repositories) => Promise<void>) => Promise<void>) => {
+      let done = 0;
+      for await (const item of this.messages(format, path, () => {})) {
+        if (item.kind === 'error') {
+          report.failed++;
+          report.failures.push({ file: item.file, line: item.line, reason: item.reason });
+          continue;
+        }
+        report.records++;
+        const m = item.message;
+        progress('importing', ++done, scanned);
+        if (isBulk(m)) {
+          report.skipped++;
+          continue;
+        }
+        const p = plan(m, me);
+        if (!p || p.counterparts.length === 0) {
+          report.skipped++;
+          continue;
+        }
+        if (!m.date) {
+          report.failed++;
+          report.failures.push({ file: item.file, line: m.line, reason: 'no readable Date header' });
+          continue;
+        }
+        await perMessage(async (trx) => {
+          report[await this.apply(trx, m, p, twoWay, names)]++;
+        });
+      }
+    };
+    if (options.dryRun) {
+      const rollback = new Error('dry run');
+      await inTransaction(this.ctx.store, async (trx) => {
+        await write((fn) => fn(trx));
+        throw rollback;
+      }).catch((e: unknown) => {
+        if (e !== rollback) throw e;
+      });
+    } else {
+      await write((fn) => inTransaction(this.ctx.store, fn));
+    }
+    return report;
+  }
+
+  private async apply(repos: Repositories, m: MailMessage, p: Plan, twoWay: Set<string>, names: Map<string, string>): Promise<'created' | 'skipped'> {
+    const now = this.ctx.now().toISOString();
+    const owners = await repos.people.emailOwners(p.counterparts.map((c) => c.address));
+    const participants: Array<{ personId: string; role: string }> = [];
+    for (const c of p.counterparts) {
+      let personId = owners.get(c.address);
+      if (!personId && twoWay.has(c.address)) {
+        const name = names.get(c.address) ?? c.address.split('@')[0]!;
+        personId = await insertPerson(
+          repos,
+          {
+            fields: { name, givenName: null, familyName: null, nickname: null, pronouns: null, location: null, birthday: null, howMet: 'Email', metOn: null, introducedById: null, tier: null, customFields: {} },
+            emails: [{ value: c.address, label: null }],
+            phones: [],
+            urls: [],
+            tags: [],
+            company: null,
+            title: null,
+          },
+          now,
+        );
+        owners.set(c.address, personId);
+      }
+      if (personId && !participants.some((x) => x.personId === personId)) participants.push({ personId, role: c.role });
+    }
+    if (participants.length === 0) return 'skipped';
+    const externalId = m.messageId ?? 'sha1:' + createHash('sha1').update(JSON.stringify([m.date, m.from, m.to, m.cc])).digest('hex');
+    const { created } = await repos.interactions.insert(
+      newId(),
+      { kind: 'email', occurredAt: m.date!, durationMinutes: null, direction: p.direction, summary: null, source: 'mail', externalId },
+      participants,
+      now,
+    );
+    if (!created) return 'skipped';
+    await recordInteraction(repos, participants, { kind: 'email', occurredAt: m.date!, direction: p.direction });
+    return 'created';
+  }
+}
