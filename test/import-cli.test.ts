@@ -25,7 +25,7 @@ describe('kith import', () => {
     const report = cli.json<{ created: number; skipped: number; failures: unknown[] }>(['import', 'linkedin', join(FIXTURES, 'Connections.csv')]);
     expect([report.created, report.skipped, report.failures.length]).toEqual([0, 3, 1]);
     const bad = cli.run(['import', 'rolodex', FIXTURES]);
-    expect([bad.code, bad.stderr]).toEqual([1, 'kith: invalid format "rolodex": expected one of vcard, linkedin, google, outlook, mbox, maildir or auto\n']);
+    expect([bad.code, bad.stderr]).toEqual([1, 'kith: invalid format "rolodex": expected one of vcard, linkedin, google, outlook, ical, mbox, maildir or auto\n']);
   });
 
   it('leaves only whole people when killed in the middle of an import', async () => {

@@ -4,7 +4,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
  * Guesses a file's format from its first bytes, for `kith import auto`: a vCard
  * begins with BEGIN:VCARD; a CSV is told apart by the columns of its header row.
  */
-export function detectFormat(file: string): 'vcard' | 'linkedin' | 'google' | 'outlook' | 'mbox' | undefined {
+export function detectFormat(file: string): 'vcard' | 'linkedin' | 'google' | 'outlook' | 'mbox' | 'ical' | undefined {
   const fd = openSync(file, 'r');
   let head: string;
   try {
@@ -15,6 +15,7 @@ export function detectFormat(file: string): 'vcard' | 'linkedin' | 'google' | 'o
     closeSync(fd);
   }
   if (/^\s*BEGIN:VCARD/i.test(head)) return 'vcard';
+  if (/^\s*BEGIN:VCALENDAR/i.test(head)) return 'ical';
   if (/^From (-|\S*@\S*|MAILER-DAEMON)(\s|$)/.test(head)) return 'mbox';
   const lower = head.toLowerCase();
   if (lower.includes('connected on') && lower.includes('first name')) return 'linkedin';

@@ -22,10 +22,11 @@ import type { ServiceContext } from './context.js';
 import type { ProgressReporter } from './demo-service.js';
 import { findOrCreateOrganization } from './organization-refs.js';
 import { insertPerson } from './person-writes.js';
+import { CalendarImportService } from './calendar-import-service.js';
 import { MailImportService } from './mail-import-service.js';
 import { phoneRegion } from './settings-service.js';
 
-export const IMPORT_FORMATS = ['vcard', 'linkedin', 'google', 'outlook', 'mbox', 'maildir'] as const;
+export const IMPORT_FORMATS = ['vcard', 'linkedin', 'google', 'outlook', 'ical', 'mbox', 'maildir'] as const;
 type ContactFormat = 'vcard' | 'linkedin' | 'google' | 'outlook';
 export type ImportFormat = ContactFormat;
 
@@ -83,12 +84,14 @@ export class ImportService {
       throw invalid('format', formatName, `expected one of ${IMPORT_FORMATS.join(', ')} or auto`);
     }
     if (formatName === 'mbox' || formatName === 'maildir') return new MailImportService(this.ctx).run(formatName, path, options, progress);
+    if (formatName === 'ical') return new CalendarImportService(this.ctx).run(path, options, progress);
     let format = formatName as ImportFormat;
     if (formatName === 'auto') {
       if (!existsSync(path) || statSync(path).isDirectory()) throw invalid('file', path, 'auto needs a single file; name the format for a folder');
       const detected = detectFormat(path);
       if (!detected) throw invalid('file', path, `cannot tell its format; name it: ${IMPORT_FORMATS.join(', ')}`);
       if (detected === 'mbox') return new MailImportService(this.ctx).run('mbox', path, options, progress);
+      if (detected === 'ical') return new CalendarImportService(this.ctx).run(path, options, progress);
       format = detected;
     }
     const files = this.files(format, path);

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import ICAL from 'ical.js';
+
+/**
+ * iCalendar events as interactions: every occurrence of a recurring event inside a
+ * window (EXDATE honoured, moved instances taken from their RECURRENCE-ID override),
+ * with organizer and attendees by email. ical.js needs the whole file in memory;
+ * calendars are small next to mail archives.
+ */
+export interface CalendarOccurrence {
+  externalId: string;
+  start: string;
+  durationMinutes: number | null;
+  summary: string | null;
+  status: string | null;
+  organizer: string | null;
+  attendees: Array<{ email: string; partstat: string | null }>;
+}
+
+export type CalendarItem = { kind: 'occurrence'; occurrence: CalendarOccurrence } | { kind: 'error'; line: number; reason: string };
+
+const MAX_OCCURRENCES_PER_EVENT = 10_000;
+
+function email(value: unknown): string | null {
+  const text = String(value ?? '').replace(/^mailto:/i, '').trim().toLowerCase();
+  return /^[^\s@]+@[^\s@]+$/.test(text) ? text : null;
+}
+
+function lineOf(text: string, message: string): number {
+  const quoted = /"([^"]{4,})"/.exec(message)?.[1];
+  if (!quoted) return 1;
+  const at = text.indexOf(quoted.slice(0, 60));
+  return at < 0 ? 1 : text.slice(0, at).split('\n').length;
+}
+
+export function* parseCalendar(file: string, window: { from: Date; to: Date }): Generator<CalendarItem> {
+  const text = readFileSync(file, 'utf8');
+  let root: ICAL.Component;
+  try {
+    root = new ICAL.Component(ICAL.parse(text) as never);
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0] ?? 'unreadable';
+    yield { kind: 'error', line: lineOf(text, message), reason: `not a readable iCalendar file: ${message}` };
+    return;
+  }
+  const vevents = root.name === 'vevent' ? [root] : root.getAllSubcomponents('vevent');
+  const exceptions = new Map<string, ICAL.Component[]>();
+  const masters: ICAL.Component[] = [];
+  for (const v of vevents) {
+    const uid = String(v.getFirstPropertyValue('uid') ?? '');
+    if (v.hasProperty('recurrence-id')) exceptions.set(uid, [...(exceptions.get(uid) ?? []), v]);
+    else masters.push(v);
+  }
+  const from = ICAL.Time.fromJSDate(window.from, true);
+  const to = ICAL.Time.fromJSDate(window.to, true);
+  for (const component of masters) {
+    const uid = String(component.getFirstPropertyValue('uid') ?? '') || `${component.getFirstPropertyValue('dtstart')}|${component.getFirstPropertyValue('summary')}`;
+    for (const single of ['dtstart', 'dtend', 'uid']) {
+      if (component.getAllProperties(single).length > 1) {
+        yield { kind: 'error', line: lineOf(text, `"UID:${uid}"`), reason: `event ${JSON.stringify(uid)} has more than one ${single.toUpperCase()}` };
+      }
+    }
+    if (['dtstart', 'dtend', 'uid'].some((p) => component.getAllProperties(p).length > 1)) continue;
+    try {
+      const event = new ICAL.Event(component, { exceptions: exceptions.get(uid) ?? [], strictExceptions: false });
+      if (!event.startDate) continue;
+      const describe = (item: ICAL.Event, start: ICAL.Time, end: ICAL.Time | null): CalendarOccurrence => {
+        const c = item.component;
+        const minutes = end ? Math.round((end.toJSDate().getTime() - start.toJSDate().getTime()) / 60_000) : null;
+        return {
+          externalId: `${uid}|${start.toJSDate().toISOString()}`,
+          start: start.toJSDate().toISOString(),
+          durationMinutes: minutes && minutes > 0 && !start.isDate ? minutes : null,
+          summary: item.summary ? String(item.summary).slice(0, 500) : null,
+          status: c.getFirstPropertyValue('status') ? String(c.getFirstPropertyValue('status')).toUpperCase() : null,
+          organizer: email(c.getFirstPropertyValue('organizer')),
+          attendees: c
+            .getAllProperties('attendee')
+            .map((p) => ({ email: email(p.getFirstValue()), partstat: p.getParameter('partstat') ? String(p.getParameter('partstat')).toUpperCase() : null }))
+            .filter((a): a is { email: string; partstat: string | null } => a.email !== null),
+        };
+      };
+      if (!event.isRecurring()) {
+        if (event.startDate.compare(from) >= 0 && event.startDate.compare(to) <= 0) yield { kind: 'occurrence', occurrence: describe(event, event.startDate, event.endDate) };
+        continue;
+      }
+      const iterator = event.iterator();
+      for (let i = 0, next = iterator.next(); next && i < MAX_OCCURRENCES_PER_EVENT; i++, next = iterator.next()) {
+        if (next.compare(to) > 0) break;
+        const details = event.getOccurrenceDetails(next);
+        if (details.startDate.compare(from) < 0 || details.startDate.compare(to) > 0) continue;
+        yield { kind: 'occurrence', occurrence: describe(details.item, details.startDate, details.endDate) };
+      }
+    } catch (error) {
+      yield { kind: 'error', line: lineOf(text, `"UID:${uid}"`), reason: `event ${JSON.stringify(uid)}: ${(error as Error).message.split('\n')[0]}` };
+    }
+  }
+}

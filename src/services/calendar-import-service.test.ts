@@ -1,0 +1,105 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DIALECTS, openTestStore, type TestStore } from '../../test/stores.js';
+
+const CORPORA = process.env.KITH_CORPORA ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'corpora');
+const ICS = join(CORPORA, 'ical', 'node-ical');
+if (!existsSync(ICS)) console.log(`skipping the iCalendar corpus test: ${ICS} not found (set KITH_CORPORA to ../shared/corpora)`);
+
+const attendees = (n: number) => Array.from({ length: n }, (_, i) => `ATTENDEE;PARTSTAT=ACCEPTED:mailto:guest${i}@example.com`).join('\r\n');
+const CALENDAR = `BEGIN:VCALENDAR\r
+VERSION:2.0\r
+PRODID:-//Kith//Test//EN\r
+BEGIN:VEVENT\r
+UID:weekly@kith\r
+DTSTART:20260504T090000Z\r
+DTEND:20260504T093000Z\r
+RRULE:FREQ=WEEKLY;COUNT=4\r
+EXDATE:20260511T090000Z\r
+SUMMARY:Weekly one-to-one\r
+ORGANIZER:mailto:me@home.example\r
+ATTENDEE;PARTSTAT=ACCEPTED:mailto:ana@client.example\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:weekly@kith\r
+RECURRENCE-ID:20260518T090000Z\r
+DTSTART:20260519T150000Z\r
+DTEND:20260519T160000Z\r
+SUMMARY:Weekly one-to-one (moved)\r
+ORGANIZER:mailto:me@home.example\r
+ATTENDEE:mailto:ana@client.example\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:cancelled@kith\r
+STATUS:CANCELLED\r
+DTSTART:20260601T090000Z\r
+SUMMARY:Cancelled\r
+ATTENDEE:mailto:ana@client.example\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:declined@kith\r
+DTSTART:20260602T090000Z\r
+SUMMARY:Declined\r
+ATTENDEE;PARTSTAT=DECLINED:mailto:me@home.example\r
+ATTENDEE:mailto:ana@client.example\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:crowd@kith\r
+DTSTART:20260603T090000Z\r
+SUMMARY:All hands\r
+ATTENDEE:mailto:ana@client.example\r
+${attendees(25)}\r
+END:VEVENT\r
+BEGIN:VEVENT\r
+UID:strangers@kith\r
+DTSTART:20260604T090000Z\r
+SUMMARY:Strangers only\r
+ATTENDEE:mailto:nobody@else.example\r
+END:VEVENT\r
+END:VCALENDAR\r
+`;
+
+describe.each(DIALECTS)('calendar imports on %s', (dialect) => {
+  let t: TestStore;
+  let dir: string;
+  beforeEach(async () => {
+    t = await openTestStore(dialect, () => new Date('2026-06-15T10:00:00.000Z'));
+    dir = mkdtempSync(join(tmpdir(), 'kith-ical-'));
+    await t.kith.settings.set('me.emails', 'me@home.example');
+    await t.kith.people.add({ name: 'Ana Souza', emails: ['ana@client.example'] });
+  });
+  afterEach(async () => {
+    await t.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('expands recurrences with EXDATE and moved instances, and skips cancelled, declined, crowded and unknown', async () => {
+    writeFileSync(join(dir, 'cal.ics'), CALENDAR);
+    const report = await t.kith.imports.run('ical', join(dir, 'cal.ics'));
+    expect([report.created, report.skipped, report.failed]).toEqual([3, 4, 0]);
+    const ana = await t.kith.people.show('Ana Souza');
+    expect(ana.interactions.map((i) => [i.occurredAt, i.summary, i.direction, i.durationMinutes])).toEqual([
+      ['2026-05-25T09:00:00.000Z', 'Weekly one-to-one', 'outbound', 30],
+      ['2026-05-19T15:00:00.000Z', 'Weekly one-to-one (moved)', 'outbound', 60],
+      ['2026-05-04T09:00:00.000Z', 'Weekly one-to-one', 'outbound', 30],
+    ]);
+    const again = await t.kith.imports.run('auto', join(dir, 'cal.ics'));
+    expect([again.format, again.created]).toEqual(['ical', 0]);
+  });
+
+  it.runIf(existsSync(ICS))('imports or clearly rejects every file of the corpus', async () => {
+    const failures: string[] = [];
+    for (const f of readdirSync(ICS).filter((n) => n.endsWith('.ics')).sort()) {
+      const report = await t.kith.imports.run('ical', join(ICS, f), { dryRun: true });
+      for (const x of report.failures) {
+        expect(x.reason).not.toContain('\n');
+        failures.push(`${x.file}:${x.line}`);
+      }
+    }
+    // The deliberate late error names its line; the malformed Windows time zone file is rejected.
+    expect(failures).toContain('large-file-with-late-error.ics:2409');
+    expect(failures.some((f) => f.startsWith('ms_timezones.ics:'))).toBe(true);
+  });
+});
