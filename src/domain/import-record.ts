@@ -65,8 +65,23 @@ export class ImportParseError extends Error {
   }
 }
 
+/** An interaction a source records between you and people identified by profile URL or name. */
+export interface ImportedInteraction {
+  externalId: string;
+  line: number;
+  occurredAt: string;
+  interactionKind: 'message';
+  senderUrls: string[];
+  senderNames: string[];
+  recipientUrls: string[];
+  recipientNames: string[];
+  /** Whether you sent it, when the source says so (invitations); otherwise inferred. */
+  outgoing: boolean | null;
+}
+
 export type ParsedItem =
   | { kind: 'record'; record: ImportedPerson }
+  | { kind: 'interaction'; record: ImportedInteraction }
   | { kind: 'error'; line: number; reason: string }
   /** A row with nothing to import, such as a LinkedIn connection whose profile is hidden. */
   | { kind: 'skip'; line: number; reason: string };

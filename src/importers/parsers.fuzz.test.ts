@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedItem } from '../domain/import-record.js';
 import { parseContactsCsv } from './contacts-csv.js';
 import { readLines } from './lines.js';
+import { parseLinkedInActivity } from './linkedin-activity.js';
 import { parseLinkedInConnections } from './linkedin-connections.js';
 import { parseMbox } from './mbox.js';
 import { parseVcards } from './vcard.js';
@@ -29,6 +30,7 @@ else console.log('vCard corpus not found: fuzzing from the CSV fixtures only');
 const parsers: Record<string, (file: string) => AsyncIterable<ParsedItem>> = {
   vcard: (file) => parseVcards(readLines(file)),
   linkedin: (file) => parseLinkedInConnections(file),
+  'linkedin activity': (file) => parseLinkedInActivity(file),
   contacts: (file) => parseContactsCsv(file),
   mbox: (file) => mailItems(parseMbox(readLines(file))),
 };
@@ -62,7 +64,7 @@ describe('importer parsers under fuzzing', () => {
           let items = 0;
           for await (const item of parse(file)) {
             items++;
-            expect(['record', 'skip', 'error']).toContain(item.kind);
+            expect(['record', 'interaction', 'skip', 'error']).toContain(item.kind);
             if (item.kind === 'error') expect(item.reason).not.toContain('\n');
             expect(items).toBeLessThan(100_000);
           }

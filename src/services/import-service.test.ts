@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -53,6 +53,34 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
     ]);
     const entry = (await t.kith.today.queue()).entries.find((e) => e.name === 'Ada Lovelace');
     expect(entry!.reasons.map((r) => r.text)).toContain('new job at Babbage Labs today');
+  });
+
+  it('reads a LinkedIn export folder: connections, then messages and invitations as interactions', async () => {
+    const folder = join(dir, 'linkedin');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'Connections.csv'), readFileSync(join(FIXTURES, 'Connections.csv')));
+    writeFileSync(
+      join(folder, 'messages.csv'),
+      [
+        'CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,IS MESSAGE DRAFT',
+        'c1,,Me Myself,https://www.linkedin.com/in/me,Ada Lovelace,https://www.linkedin.com/in/ada-lovelace,2026-03-01 10:00:00 UTC,,"Hi Ada, how are the engines?",INBOX,No',
+        'c1,,Ada Lovelace,https://www.linkedin.com/in/ada-lovelace,Me Myself,https://www.linkedin.com/in/me,2026-03-02 11:30:00 UTC,,"Busy, thanks",INBOX,No',
+        'c2,,Stranger,https://www.linkedin.com/in/stranger,Me Myself,https://www.linkedin.com/in/me,2026-03-03 09:00:00 UTC,,Hello,INBOX,No',
+        'c3,,Me Myself,https://www.linkedin.com/in/me,Ada Lovelace,https://www.linkedin.com/in/ada-lovelace,yesterday-ish,,x,INBOX,No',
+      ].join('\n'),
+    );
+    writeFileSync(join(folder, 'Invitations.csv'), ['From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl', 'Me Myself,Charles Babbage,"1/29/26, 2:37 PM",Hello Charles,OUTGOING,https://www.linkedin.com/in/me,https://www.linkedin.com/in/cbabbage/'].join('\n'));
+    const report = await t.kith.imports.run('linkedin', folder);
+    expect(report.failures).toEqual([{ file: 'messages.csv', line: 5, reason: 'invalid DATE "yesterday-ish": expected a date such as 2025-06-01 14:03:22 UTC' }, { file: 'Connections.csv', line: 8, reason: 'invalid Connected On "31 Foo 2020": expected a date such as 08 Feb 2026' }].reverse());
+    const ada = await t.kith.people.show('Ada Lovelace');
+    expect(ada.interactions.filter((i) => i.kind === 'message').map((i) => [i.direction, i.occurredAt])).toEqual([
+      ['inbound', '2026-03-02T11:30:00.000Z'],
+      ['outbound', '2026-03-01T10:00:00.000Z'],
+    ]);
+    const charles = await t.kith.people.show('Charles Babbage');
+    expect(charles.interactions.filter((i) => i.kind === 'message').map((i) => [i.direction, i.occurredAt])).toEqual([['outbound', '2026-01-29T14:37:00.000Z']]);
+    const again = await t.kith.imports.run('linkedin', folder);
+    expect(again.created).toBe(0);
   });
 
   it('reports without writing on a dry run', async () => {

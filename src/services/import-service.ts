@@ -5,7 +5,7 @@ import { parseBirthday, parseDate } from '../domain/dates.js';
 import { normalizeEmail } from '../domain/email.js';
 import { invalid, KithError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import { emptyReport, type ImportedPerson, type ImportReport, type ParsedItem } from '../domain/import-record.js';
+import { emptyReport, type ImportedInteraction, type ImportedPerson, type ImportReport, type ParsedItem } from '../domain/import-record.js';
 import { splitName } from '../domain/names.js';
 import { splitLabel, type LabelledValue, type NormalizedPerson, type PersonUrl } from '../domain/person.js';
 import { normalizePhone } from '../domain/phone.js';
@@ -14,8 +14,10 @@ import { normalizeUrl, urlKind } from '../domain/urls.js';
 import { parseContactsCsv } from '../importers/contacts-csv.js';
 import { detectFormat } from '../importers/detect-format.js';
 import { readLines } from '../importers/lines.js';
+import { parseLinkedInActivity } from '../importers/linkedin-activity.js';
 import { parseLinkedInConnections } from '../importers/linkedin-connections.js';
 import { parseVcards } from '../importers/vcard.js';
+import { nameKeyOf } from '../store/person-repository.js';
 import { inTransaction, type Repositories } from '../store/repositories.js';
 import { recordInteraction } from './contact-stats.js';
 import type { ServiceContext } from './context.js';
@@ -50,7 +52,11 @@ async function* vcardItems(file: string, onBytes: (offset: number) => void): Asy
 
 const FORMATS: Record<ImportFormat, FormatSpec> = {
   vcard: { source: 'vcard', accepts: (n) => /\.(vcf|vcard)$/i.test(n), parse: vcardItems },
-  linkedin: { source: 'linkedin', accepts: (n) => /^connections\.csv$/i.test(n), parse: parseLinkedInConnections },
+  linkedin: {
+    source: 'linkedin',
+    accepts: (n) => /^(connections|messages|invitations)\.csv$/i.test(n),
+    parse: (file, onBytes) => (/(^|[\\/])(messages|invitations)\.csv$/i.test(file) ? parseLinkedInActivity(file, onBytes) : parseLinkedInConnections(file, onBytes)),
+  },
   google: { source: 'google', accepts: (n) => /\.csv$/i.test(n), parse: parseContactsCsv },
   outlook: { source: 'outlook', accepts: (n) => /\.csv$/i.test(n), parse: parseContactsCsv },
 };
@@ -134,7 +140,10 @@ export class ImportService {
     report.records++;
     try {
       await perRecord(async (repos) => {
-        const outcome = await this.apply(repos, FORMATS[format].source, item.record, name, report);
+        const outcome =
+          item.kind === 'interaction'
+            ? await this.applyInteraction(repos, FORMATS[format].source, item.record)
+            : await this.apply(repos, FORMATS[format].source, item.record, name, report);
         report[outcome]++;
       });
     } catch (error) {
@@ -254,6 +263,47 @@ export class ImportService {
     if (!matched) return 'created';
     if (matched === 'identity') return 'merged';
     return changed ? 'updated' : 'skipped';
+  }
+
+  /** People named by profile URL, else by exact name when exactly one person has it. */
+  private async peopleFor(repos: Repositories, profileUrls: string[], names: string[]): Promise<string[]> {
+    const ids = new Set<string>();
+    for (const u of profileUrls) {
+      try {
+        for (const id of await repos.people.idsByUrl(normalizeUrl(u))) ids.add(id);
+      } catch {
+        // an unreadable URL identifies nobody
+      }
+    }
+    if (ids.size === 0) {
+      for (const n of names) {
+        const found = await repos.people.idsByName(nameKeyOf(n.trim()), 'exact', false, 2);
+        if (found.length === 1) ids.add(found[0]!);
+      }
+    }
+    return [...ids];
+  }
+
+  /**
+   * A message or invitation with connections already known. You are whoever is not
+   * a known person: a known sender means it came to you, otherwise you sent it.
+   */
+  private async applyInteraction(repos: Repositories, source: string, r: ImportedInteraction): Promise<'created' | 'skipped'> {
+    const senders = await this.peopleFor(repos, r.senderUrls, r.senderNames);
+    const outgoing = r.outgoing ?? senders.length === 0;
+    const people = outgoing ? await this.peopleFor(repos, r.recipientUrls, r.recipientNames) : senders;
+    if (people.length === 0) return 'skipped';
+    const participants = people.map((personId) => ({ personId, role: 'participant' }));
+    const direction = outgoing ? 'outbound' : 'inbound';
+    const { created } = await repos.interactions.insert(
+      newId(),
+      { kind: r.interactionKind, occurredAt: r.occurredAt, durationMinutes: null, direction, summary: null, source, externalId: r.externalId },
+      participants,
+      this.ctx.now().toISOString(),
+    );
+    if (!created) return 'skipped';
+    await recordInteraction(repos, participants, { kind: r.interactionKind, occurredAt: r.occurredAt, direction });
+    return 'created';
   }
 
   /** Same person when an email, an E.164 phone or a profile URL matches. */
