@@ -83,6 +83,14 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
     expect(again.created).toBe(0);
   });
 
+  it('imports the LinkedIn export ZIP as downloaded, and rejects a broken one', async () => {
+    const report = await t.kith.imports.run('linkedin', join(FIXTURES, 'Basic_LinkedInDataExport.zip'));
+    expect([report.created, report.files]).toEqual([3, [join(FIXTURES, 'Basic_LinkedInDataExport.zip')]]);
+    expect((await t.kith.people.show('Charles Babbage')).interactions.map((i) => i.direction)).toContain('outbound');
+    writeFileSync(join(dir, 'broken.zip'), 'PK not really');
+    await expect(t.kith.imports.run('linkedin', join(dir, 'broken.zip'))).rejects.toThrow(/^invalid file ".*broken.zip": cannot read the ZIP archive/);
+  });
+
   it('reports without writing on a dry run', async () => {
     const report = await t.kith.imports.run('linkedin', join(FIXTURES, 'Connections.csv'), { dryRun: true });
     expect([report.dryRun, report.created]).toEqual([true, 2]);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseBirthday, parseDate } from '../domain/dates.js';
 import { normalizeEmail } from '../domain/email.js';
@@ -14,6 +15,7 @@ import { normalizeUrl, urlKind } from '../domain/urls.js';
 import { parseContactsCsv } from '../importers/contacts-csv.js';
 import { detectFormat } from '../importers/detect-format.js';
 import { readLines } from '../importers/lines.js';
+import { extractEntries } from '../importers/zip-entries.js';
 import { parseLinkedInActivity } from '../importers/linkedin-activity.js';
 import { parseLinkedInConnections } from '../importers/linkedin-connections.js';
 import { parseVcards } from '../importers/vcard.js';
@@ -100,6 +102,7 @@ export class ImportService {
       if (detected === 'ical') return new CalendarImportService(this.ctx).run(path, options, progress);
       format = detected;
     }
+    if (/\.zip$/i.test(path) && existsSync(path) && statSync(path).isFile()) return this.fromZip(format, path, options, progress);
     const files = this.files(format, path);
     const report = emptyReport(format, files, Boolean(options.dryRun));
     const total = files.reduce((sum, f) => sum + statSync(f).size, 0);
@@ -124,6 +127,24 @@ export class ImportService {
     }
     progress('importing', total, total);
     return report;
+  }
+
+  /** An export as downloaded: its entries for this format are unpacked to a temporary folder and imported from there. */
+  private async fromZip(format: ImportFormat, zip: string, options: { dryRun?: boolean }, progress: ProgressReporter): Promise<ImportReport> {
+    const folder = mkdtempSync(join(tmpdir(), 'kith-import-'));
+    try {
+      let entries: string[];
+      try {
+        entries = await extractEntries(zip, folder, FORMATS[format].accepts);
+      } catch (error) {
+        throw invalid('file', zip, `cannot read the ZIP archive: ${(error as Error).message.split('\n')[0]}`);
+      }
+      if (entries.length === 0) throw invalid('file', zip, `holds no ${format} files`);
+      const report = await this.run(format, folder, options, progress);
+      return { ...report, files: [zip] };
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   }
 
   private async consume(item: ParsedItem, file: string, format: ImportFormat, report: ImportReport, perRecord: (fn: (repos: Repositories) => Promise<void>) => Promise<void>): Promise<void> {
