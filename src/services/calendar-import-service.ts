@@ -4,10 +4,11 @@ import { invalid } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { emptyReport, type ImportReport } from '../domain/import-record.js';
 import { parseCalendar } from '../importers/icalendar.js';
-import { inTransaction, readRepositories, type Repositories } from '../store/repositories.js';
+import { readRepositories, type Repositories } from '../store/repositories.js';
 import { recordInteraction } from './contact-stats.js';
 import type { ServiceContext } from './context.js';
 import type { ProgressReporter } from './demo-service.js';
+import { runImport } from './import-transactions.js';
 
 export interface CalendarImportOptions {
   dryRun?: boolean;
@@ -74,17 +75,7 @@ export class CalendarImportService {
       }
       progress('importing', files.length, files.length);
     };
-    if (options.dryRun) {
-      const rollback = new Error('dry run');
-      await inTransaction(this.ctx.store, async (repos) => {
-        await work((fn) => fn(repos));
-        throw rollback;
-      }).catch((e: unknown) => {
-        if (e !== rollback) throw e;
-      });
-    } else {
-      await work((fn) => inTransaction(this.ctx.store, fn));
-    }
+    await runImport(this.ctx.store, Boolean(options.dryRun), work);
     return report;
   }
 }

@@ -20,7 +20,7 @@ import { parseLinkedInActivity } from '../importers/linkedin-activity.js';
 import { parseLinkedInConnections } from '../importers/linkedin-connections.js';
 import { parseVcards } from '../importers/vcard.js';
 import { nameKeyOf } from '../store/person-repository.js';
-import { inTransaction, type Repositories } from '../store/repositories.js';
+import { type Repositories } from '../store/repositories.js';
 import { recordInteraction } from './contact-stats.js';
 import type { ServiceContext } from './context.js';
 import type { ProgressReporter } from './demo-service.js';
@@ -28,6 +28,7 @@ import { findOrCreateOrganization } from './organization-refs.js';
 import { insertPerson } from './person-writes.js';
 import { CalendarImportService } from './calendar-import-service.js';
 import { MailImportService } from './mail-import-service.js';
+import { DryRunRollback, runImport } from './import-transactions.js';
 import { phoneRegion } from './settings-service.js';
 
 export const IMPORT_FORMATS = ['vcard', 'linkedin', 'google', 'outlook', 'ical', 'mbox', 'maildir'] as const;
@@ -63,8 +64,6 @@ const FORMATS: Record<ImportFormat, FormatSpec> = {
   outlook: { source: 'outlook', accepts: (n) => /\.csv$/i.test(n), parse: parseContactsCsv },
 };
 
-/** Thrown inside the dry-run transaction to undo everything it did. */
-class DryRunRollback extends Error {}
 
 export class ImportService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -115,16 +114,7 @@ export class ImportService {
         before += statSync(file).size;
       }
     };
-    if (options.dryRun) {
-      await inTransaction(this.ctx.store, async (repos) => {
-        await work((fn) => fn(repos));
-        throw new DryRunRollback();
-      }).catch((error: unknown) => {
-        if (!(error instanceof DryRunRollback)) throw error;
-      });
-    } else {
-      await work((fn) => inTransaction(this.ctx.store, fn));
-    }
+    await runImport(this.ctx.store, Boolean(options.dryRun), work);
     progress('importing', total, total);
     return report;
   }

@@ -8,10 +8,11 @@ import { readLines } from '../importers/lines.js';
 import type { MailAddress, MailMessage } from '../importers/mail-headers.js';
 import { maildirFiles, parseMaildirMessage } from '../importers/maildir.js';
 import { parseMbox, type MailItem } from '../importers/mbox.js';
-import { inTransaction, readRepositories, type Repositories } from '../store/repositories.js';
+import { readRepositories, type Repositories } from '../store/repositories.js';
 import { recordInteraction } from './contact-stats.js';
 import type { ServiceContext } from './context.js';
 import type { ProgressReporter } from './demo-service.js';
+import { runImport } from './import-transactions.js';
 import { insertPerson } from './person-writes.js';
 
 const NO_REPLY = /^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)([+.@-]|$)/i;
@@ -123,17 +124,7 @@ export class MailImportService {
         });
       }
     };
-    if (options.dryRun) {
-      const rollback = new Error('dry run');
-      await inTransaction(this.ctx.store, async (trx) => {
-        await write((fn) => fn(trx));
-        throw rollback;
-      }).catch((e: unknown) => {
-        if (e !== rollback) throw e;
-      });
-    } else {
-      await write((fn) => inTransaction(this.ctx.store, fn));
-    }
+    await runImport(this.ctx.store, Boolean(options.dryRun), write);
     return report;
   }
 
