@@ -10,6 +10,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { generateDemoNetwork } from '../dist/domain/demo-network.js';
 import { createKith } from '../dist/services/kith.js';
 import { openStore } from '../dist/store/connect.js';
+import { importBenchmarks } from './imports.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 1_000_000);
@@ -38,6 +39,12 @@ const rows = [];
 function report(what, target, value, baseline) {
   rows.push(`| ${what} | ${target} | ${value} | ${baseline} |`);
   console.error(`${what}: ${value} (baseline ${baseline})`);
+}
+
+if (process.env.BENCH_ONLY === 'imports') {
+  await importBenchmarks({ out: OUT, bin: BIN, report });
+  printResults();
+  process.exit(0);
 }
 
 // 1. Demo generation as a cold CLI call, against a plain prepared insert of the same rows.
@@ -145,7 +152,13 @@ const nodeStart = Date.now();
 spawnSync(process.execPath, ['-e', '0']);
 report('`kith ls --tag T --limit 50` as a whole CLI call', 'informational', `${coldMs} ms`, `node -e 0: ${Date.now() - nodeStart} ms`);
 if (cli.status !== 0) throw new Error(cli.stderr);
+const dupes = peakRss(['dupes', '--limit', '20']);
+report(`\`kith dupes\` over ${PEOPLE} people (cold CLI)`, '≤ 5 s', `${dupes.seconds.toFixed(1)} s, peak ${dupes.mb.toFixed(0)} MB`, 'none: the blocking is the method');
 
+await importBenchmarks({ out: OUT, bin: BIN, report });
+printResults();
+
+function printResults() {
 let cpu = cpus()[0]?.model ?? 'unknown';
 try {
   cpu = execFileSync('sh', ['-c', "lscpu | grep 'Model name' | sed 's/.*: *//'"], { encoding: 'utf8' }).trim() || cpu;
@@ -154,3 +167,4 @@ console.log(`Machine: ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).t
 console.log('| benchmark | target | Kith | baseline in the same run |');
 console.log('| --- | --- | --- | --- |');
 for (const row of rows) console.log(row);
+}

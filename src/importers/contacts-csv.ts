@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { parse } from 'csv-parse';
-import iconv from 'iconv-lite';
+import { CsvSyntaxError, readCsvRecords } from './csv-records.js';
 import type { ImportedPerson, ParsedItem } from '../domain/import-record.js';
 import type { LabelledValue } from '../domain/person.js';
 
@@ -118,29 +116,24 @@ async function sniffEncoding(path: string): Promise<string> {
 
 export async function* parseContactsCsv(path: string, onBytes: (offset: number) => void = () => {}): AsyncGenerator<ParsedItem> {
   const encoding = await sniffEncoding(path);
-  const raw = createReadStream(path);
-  let bytes = 0;
-  raw.on('data', (chunk) => onBytes((bytes += chunk.length)));
-  const text = raw.pipe(iconv.decodeStream(encoding));
-  const parser = text.pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }));
   let headers: string[] | null = null;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    for await (const { fields: record, line } of readCsvRecords(path, { encoding, onBytes })) {
       if (!headers) {
         headers = record.map((h) => h.trim().toLowerCase());
         if (!headers.some((h) => /name|e-?mail/.test(h))) {
-          yield { kind: 'error', line: info.lines, reason: 'no name or e-mail column in the header row (is this a contacts CSV?)' };
+          yield { kind: 'error', line: line, reason: 'no name or e-mail column in the header row (is this a contacts CSV?)' };
           return;
         }
         continue;
       }
       const row: Row = new Map(headers.map((h, i) => [h, record[i] ?? '']));
-      const person = rowToPerson(row, info.lines);
-      if ('skip' in person) yield { kind: 'skip', line: info.lines, reason: person.skip };
+      const person = rowToPerson(row, line);
+      if ('skip' in person) yield { kind: 'skip', line: line, reason: person.skip };
       else yield { kind: 'record', record: person };
     }
   } catch (error) {
-    const e = error as { lines?: number; message: string };
-    yield { kind: 'error', line: e.lines ?? 0, reason: `not readable as CSV: ${e.message.split('\n')[0]}` };
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    yield { kind: 'error', line: error.line, reason: `not readable as CSV: ${error.reason}` };
   }
 }

@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
+import { CsvSyntaxError, readCsvRecords } from './csv-records.js';
 import type { ParsedItem } from '../domain/import-record.js';
 
 /**
@@ -31,15 +30,10 @@ function urls(value: string): string[] {
 }
 
 export async function* parseLinkedInActivity(path: string, onBytes: (offset: number) => void = () => {}): AsyncGenerator<ParsedItem> {
-  const stream = createReadStream(path);
-  let bytes = 0;
-  stream.on('data', (chunk) => onBytes((bytes += chunk.length)));
-  const parser = stream.pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, info: true }));
   let header: Map<string, number> | null = null;
   let kind: 'messages' | 'invitations' | null = null;
   try {
-    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-      const line = info.lines;
+    for await (const { fields: record, line } of readCsvRecords(path, { onBytes })) {
       if (!header) {
         const names = record.map((c) => c.trim().toLowerCase());
         if (names.includes('conversation id') && names.includes('date')) kind = 'messages';
@@ -96,8 +90,8 @@ export async function* parseLinkedInActivity(path: string, onBytes: (offset: num
       }
     }
   } catch (error) {
-    const e = error as { lines?: number; message: string };
-    yield { kind: 'error', line: e.lines ?? 0, reason: `not readable as CSV: ${e.message.split('\n')[0]}` };
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    yield { kind: 'error', line: error.line, reason: `not readable as CSV: ${error.reason}` };
     return;
   }
   if (!header) yield { kind: 'error', line: 1, reason: 'no header row of a LinkedIn messages.csv or Invitations.csv' };

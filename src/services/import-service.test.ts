@@ -107,6 +107,24 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
     expect((await t.kith.stats.stats()).people).toBe(2);
   });
 
+  it('merges records of one batch that share an identity, and writes every new person whole', async () => {
+    const header = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
+    const rows = [header];
+    for (let i = 0; i < 1500; i++) rows.push(`Given${i},Family${i},https://www.linkedin.com/in/p${i},${i % 500 === 7 ? 'shared@example.com' : ''},Firm ${i % 3},Role,08 Feb 2026`);
+    writeFileSync(join(dir, 'Connections.csv'), rows.join('\n'));
+    const report = await t.kith.imports.run('linkedin', join(dir, 'Connections.csv'));
+    // Rows 7, 507 and 1007 share an address: one person, two merges (across batches too).
+    expect([report.records, report.created, report.merged, report.failed]).toEqual([1500, 1498, 2, 0]);
+    expect((await t.kith.stats.stats()).people).toBe(1498);
+    const shared = await t.kith.people.show('shared@example.com');
+    expect(shared.person.urls.map((u) => u.url).sort()).toEqual(['https://linkedin.com/in/p1007', 'https://linkedin.com/in/p507', 'https://linkedin.com/in/p7']);
+    const last = await t.kith.people.show('Given1499 Family1499');
+    expect([last.person.company, last.person.metOn, last.interactionCount, last.strength.score > 0]).toEqual(['Firm 2', '2026-02-08', 1, true]);
+    expect((await t.kith.search.search('Family1499'))[0]?.person.name).toBe('Given1499 Family1499');
+    const again = await t.kith.imports.run('linkedin', join(dir, 'Connections.csv'));
+    expect([again.created, again.merged, again.updated]).toEqual([0, 0, 0]);
+  });
+
   it('imports Google Contacts CSV by header pattern, with multi-value cells and labels as tags', async () => {
     const report = await t.kith.imports.run('google', join(FIXTURES, 'google-contacts.csv'));
     expect([report.created, report.skipped, report.failed]).toEqual([2, 1, 0]);

@@ -22,13 +22,17 @@ import { parseVcards } from '../importers/vcard.js';
 import { nameKeyOf } from '../store/person-repository.js';
 import { type Repositories } from '../store/repositories.js';
 import { recordInteraction } from './contact-stats.js';
+import { addInteraction, EMPTY_STATS } from '../domain/tie-strength.js';
+import { normalizeOrganizationName } from '../domain/organization.js';
+import type { NewPersonRecord } from '../store/person-batch-repository.js';
+import type { InteractionFields } from '../store/interaction-repository.js';
 import type { ServiceContext } from './context.js';
 import type { ProgressReporter } from './demo-service.js';
 import { findOrCreateOrganization } from './organization-refs.js';
 import { insertPerson } from './person-writes.js';
 import { CalendarImportService } from './calendar-import-service.js';
 import { MailImportService } from './mail-import-service.js';
-import { DryRunRollback, runImport } from './import-transactions.js';
+import { DryRunRollback, runImport, type PerRecord } from './import-transactions.js';
 import { phoneRegion } from './settings-service.js';
 
 export const IMPORT_FORMATS = ['vcard', 'linkedin', 'google', 'outlook', 'ical', 'mbox', 'maildir'] as const;
@@ -36,6 +40,8 @@ type ContactFormat = 'vcard' | 'linkedin' | 'google' | 'outlook';
 export type ImportFormat = ContactFormat;
 
 const MAX_FAILURES_KEPT = 1000;
+/** Records per batch transaction: large enough to amortise the lookups, small enough to keep memory flat. */
+const BATCH_SIZE = 1000;
 
 interface FormatSpec {
   source: string;
@@ -64,6 +70,29 @@ const FORMATS: Record<ImportFormat, FormatSpec> = {
   outlook: { source: 'outlook', accepts: (n) => /\.csv$/i.test(n), parse: parseContactsCsv },
 };
 
+
+function fingerprintOf(r: ImportedPerson): string {
+  return createHash('sha1').update(JSON.stringify({ ...r, line: 0 })).digest('hex');
+}
+
+/** The "connected" interaction a record implies (LinkedIn's Connected On), if any. */
+function connectionOf(source: string, r: ImportedPerson): InteractionFields | null {
+  if (!r.connectedOn) return null;
+  return {
+    kind: 'other',
+    occurredAt: new Date(r.connectedOn + 'T12:00:00.000Z').toISOString(),
+    durationMinutes: null,
+    direction: 'mutual',
+    summary: `Connected on ${source === 'linkedin' ? 'LinkedIn' : source}`,
+    source,
+    externalId: `connected:${r.externalId}`,
+  };
+}
+
+/** Every value that makes two records the same person (see findByIdentity). */
+function identitiesOf(p: NormalizedPerson): string[] {
+  return [...p.emails.map((e) => e.value), ...p.phones.map((x) => x.value), ...p.urls.filter((u) => u.kind === 'linkedin').map((u) => u.url)];
+}
 
 export class ImportService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -108,9 +137,20 @@ export class ImportService {
     const work = async (perRecord: (fn: (repos: Repositories) => Promise<void>) => Promise<void>) => {
       let before = 0;
       for (const file of files) {
+        // New people are written a batch at a time; anything that touches someone
+        // already known goes through the record-at-a-time path after its batch.
+        const pending: ImportedPerson[] = [];
+        const flush = () => this.applyBatch(pending.splice(0), file, format, report, perRecord);
         for await (const item of FORMATS[format].parse(file, (offset) => progress('importing', before + offset, total))) {
+          if (item.kind === 'record') {
+            pending.push(item.record);
+            if (pending.length >= BATCH_SIZE) await flush();
+            continue;
+          }
+          if (item.kind === 'interaction') await flush();
           await this.consume(item, file, format, report, perRecord);
         }
+        await flush();
         before += statSync(file).size;
       }
     };
@@ -137,7 +177,7 @@ export class ImportService {
     }
   }
 
-  private async consume(item: ParsedItem, file: string, format: ImportFormat, report: ImportReport, perRecord: (fn: (repos: Repositories) => Promise<void>) => Promise<void>): Promise<void> {
+  private async consume(item: ParsedItem, file: string, format: ImportFormat, report: ImportReport, perRecord: PerRecord, normalized?: NormalizedPerson): Promise<void> {
     const name = basename(file);
     if (item.kind === 'skip') {
       report.skipped++;
@@ -154,7 +194,7 @@ export class ImportService {
         const outcome =
           item.kind === 'interaction'
             ? await this.applyInteraction(repos, FORMATS[format].source, item.record)
-            : await this.apply(repos, FORMATS[format].source, item.record, name, report);
+            : await this.apply(repos, FORMATS[format].source, item.record, name, report, normalized);
         report[outcome]++;
       });
     } catch (error) {
@@ -165,9 +205,86 @@ export class ImportService {
     }
   }
 
+  /**
+   * Writes the batch's new people in one transaction. A record already imported
+   * unchanged is skipped; one that matches someone known (by source id or identity),
+   * or an earlier record of the same batch, is applied on its own afterwards.
+   */
+  private async applyBatch(records: ImportedPerson[], file: string, format: ImportFormat, report: ImportReport, perRecord: PerRecord): Promise<void> {
+    if (records.length === 0) return;
+    const name = basename(file);
+    const source = FORMATS[format].source;
+    const later: Array<{ record: ImportedPerson; person?: NormalizedPerson }> = [];
+    const now = this.ctx.now().toISOString();
+    await perRecord(async (repos) => {
+      const region = await phoneRegion(repos);
+      const known = await repos.batches.sources(source, records.map((r) => r.externalId));
+      const fresh: Array<{ record: ImportedPerson; person: NormalizedPerson; fingerprint: string }> = [];
+      const seenIds = new Set<string>();
+      for (const record of records) {
+        const fingerprint = fingerprintOf(record);
+        const before = known.get(record.externalId);
+        if (before?.fingerprint === fingerprint && !seenIds.has(record.externalId)) {
+          report.records++;
+          report.skipped++;
+          continue;
+        }
+        if (before || seenIds.has(record.externalId) || /^urn:uuid:/i.test(record.externalId)) {
+          later.push({ record });
+          continue;
+        }
+        seenIds.add(record.externalId);
+        try {
+          fresh.push({ record, person: this.normalize(region, record, name, report), fingerprint });
+        } catch (error) {
+          if (!(error instanceof KithError)) throw error;
+          report.records++;
+          report.failed++;
+          if (report.failures.length < MAX_FAILURES_KEPT) report.failures.push({ file: name, line: record.line, reason: error.message });
+        }
+      }
+      const taken = await repos.batches.takenIdentities(
+        fresh.flatMap((f) => f.person.emails.map((e) => e.value)),
+        fresh.flatMap((f) => f.person.phones.map((p) => p.value)),
+        fresh.flatMap((f) => f.person.urls.map((u) => u.url)),
+      );
+      const connections = fresh.map((f) => connectionOf(source, f.record));
+      const knownConnections = await repos.batches.knownInteractions(source, connections.flatMap((c) => (c?.externalId ? [c.externalId] : [])));
+      const creating: Array<{ record: ImportedPerson; person: NormalizedPerson; fingerprint: string; connection: InteractionFields | null }> = [];
+      for (const [i, f] of fresh.entries()) {
+        const identities = identitiesOf(f.person);
+        const connection = connections[i]!;
+        if (identities.some((v) => taken.has(v)) || (connection && knownConnections.has(connection.externalId!))) {
+          later.push(f);
+          continue;
+        }
+        for (const v of identities) taken.add(v);
+        creating.push({ ...f, connection });
+      }
+      if (creating.length === 0) return;
+      const tagIds = await repos.tags.ensure([...new Set(creating.flatMap((c) => c.person.tags))], newId, now);
+      const companies = [...new Set(creating.flatMap((c) => (c.person.company ? [normalizeOrganizationName(c.person.company)] : [])))];
+      const orgIds = await repos.batches.organizationIds(companies, newId, now);
+      const newPeople: NewPersonRecord[] = creating.map(({ record, person, fingerprint, connection }) => ({
+        id: newId(),
+        person,
+        position: person.company ? { id: newId(), organizationId: orgIds.get(normalizeOrganizationName(person.company))! } : null,
+        tagIds: person.tags.map((t) => tagIds.get(t)!),
+        source: { source, externalId: record.externalId, fingerprint },
+        photo: record.photo ?? null,
+        note: record.note?.trim() ? { id: newId(), body: record.note.trim() } : null,
+        interaction: connection ? { id: newId(), fields: connection, stats: addInteraction(EMPTY_STATS, { ...connection, role: 'participant' }) } : null,
+      }));
+      await repos.batches.insert(newPeople, now);
+      await repos.search.reindex(newPeople.map((p) => p.id));
+      report.records += creating.length;
+      report.created += creating.length;
+    });
+    for (const { record, person } of later) await this.consume({ kind: 'record', record }, file, format, report, perRecord, person);
+  }
+
   /** Normalises what can be, keeping what cannot as custom fields so that nothing is lost. */
-  private async normalize(repos: Repositories, r: ImportedPerson, file: string, report: ImportReport): Promise<NormalizedPerson> {
-    const region = await phoneRegion(repos);
+  private normalize(region: string, r: ImportedPerson, file: string, report: ImportReport): NormalizedPerson {
     const kept: Record<string, string[]> = {};
     const keep = (field: string, value: string, reason: string) => {
       (kept[field] ??= []).push(value);
@@ -232,14 +349,14 @@ export class ImportService {
     return person;
   }
 
-  private async apply(repos: Repositories, source: string, r: ImportedPerson, file: string, report: ImportReport): Promise<'created' | 'updated' | 'merged' | 'skipped'> {
+  private async apply(repos: Repositories, source: string, r: ImportedPerson, file: string, report: ImportReport, normalized?: NormalizedPerson): Promise<'created' | 'updated' | 'merged' | 'skipped'> {
     const now = this.ctx.now().toISOString();
-    const fingerprint = createHash('sha1').update(JSON.stringify({ ...r, line: 0 })).digest('hex');
+    const fingerprint = fingerprintOf(r);
     const known = await repos.imports.personFor(source, r.externalId);
     // The same record as last time: nothing to do, which keeps re-imports idempotent
     // even when several sources disagree about one person.
     if (known && known.fingerprint === fingerprint) return 'skipped';
-    const person = await this.normalize(repos, r, file, report);
+    const person = normalized ?? (await this.normalize(await phoneRegion(repos), r, file, report));
     let personId = known?.personId;
     // A vCard that Kith exported names the person by id.
     const kithUid = /^urn:uuid:([0-9a-f-]{36})$/i.exec(r.externalId)?.[1]?.toLowerCase();
@@ -259,16 +376,11 @@ export class ImportService {
     }
     await repos.imports.link(source, r.externalId, personId, fingerprint, now);
     if (r.photo && !(await repos.imports.hasPhoto(personId))) await repos.imports.setPhoto(personId, r.photo.mediaType, r.photo.data);
-    if (r.connectedOn) {
-      const occurredAt = new Date(r.connectedOn + 'T12:00:00.000Z').toISOString();
+    const connection = connectionOf(source, r);
+    if (connection) {
       const participants = [{ personId, role: 'participant' }];
-      const { created } = await repos.interactions.insert(
-        newId(),
-        { kind: 'other', occurredAt, durationMinutes: null, direction: 'mutual', summary: `Connected on ${source === 'linkedin' ? 'LinkedIn' : source}`, source, externalId: `connected:${r.externalId}` },
-        participants,
-        now,
-      );
-      if (created) await recordInteraction(repos, participants, { kind: 'other', occurredAt, direction: 'mutual' });
+      const { created } = await repos.interactions.insert(newId(), connection, participants, now);
+      if (created) await recordInteraction(repos, participants, connection);
     }
     if (changed) await repos.search.reindex([personId]);
     if (!matched) return 'created';

@@ -1,4 +1,5 @@
 import type { Store } from '../store/connect.js';
+import { AccessService } from './access-service.js';
 import { BackupService } from './backup-service.js';
 import { CadenceService } from './cadence-service.js';
 import { CalendarService } from './calendar-service.js';
@@ -48,6 +49,7 @@ export interface Kith {
   duplicates: DuplicateService;
   backups: BackupService;
   exports: ExportService;
+  access: AccessService;
   close(): Promise<void>;
 }
 
@@ -77,6 +79,7 @@ export function createKith(store: Store, now?: () => Date): Kith {
     duplicates: new DuplicateService(context),
     backups: new BackupService(context),
     exports: new ExportService(context),
+    access: new AccessService(context),
     close: () => store.close(),
   };
 }

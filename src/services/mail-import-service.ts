@@ -15,6 +15,9 @@ import type { ProgressReporter } from './demo-service.js';
 import { runImport } from './import-transactions.js';
 import { insertPerson } from './person-writes.js';
 
+/** Messages per transaction. */
+const BATCH_SIZE = 500;
+
 const NO_REPLY = /^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)([+.@-]|$)/i;
 
 /** Bulk mail says nothing about a relationship: lists, bulk precedence, robots. */
@@ -49,8 +52,8 @@ function plan(m: MailMessage, me: Set<string>): Plan | undefined {
  * Mail archives (mbox or Maildir), headers only. Direction comes from the user's own
  * addresses. People are created only for correspondents with a two-way exchange in
  * the archive; everyone else only gains interactions if they already exist. A first
- * pass over the archive finds the two-way correspondents, a second writes, one
- * message per transaction; Message-ID keeps re-imports idempotent.
+ * pass over the archive finds the two-way correspondents, a second writes, a
+ * batch of messages per transaction; Message-ID keeps re-imports idempotent.
  */
 export class MailImportService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -96,6 +99,14 @@ export class MailImportService {
     // Pass 2: write.
     const write = async (perMessage: (fn: (repos: Repositories) => Promise<void>) => Promise<void>) => {
       let done = 0;
+      // Messages are committed a batch at a time: a commit per message cost more than the message.
+      const pending: Array<{ m: MailMessage; p: Plan }> = [];
+      const flush = async () =>
+        pending.length > 0 &&
+        perMessage(async (trx) => {
+          for (const { m, p } of pending) report[await this.apply(trx, m, p, twoWay, names)]++;
+          pending.length = 0;
+        });
       for await (const item of this.messages(format, path, () => {})) {
         if (item.kind === 'error') {
           report.failed++;
@@ -119,10 +130,10 @@ export class MailImportService {
           report.failures.push({ file: item.file, line: m.line, reason: 'no readable Date header' });
           continue;
         }
-        await perMessage(async (trx) => {
-          report[await this.apply(trx, m, p, twoWay, names)]++;
-        });
+        pending.push({ m, p });
+        if (pending.length >= BATCH_SIZE) await flush();
       }
+      await flush();
     };
     await runImport(this.ctx.store, Boolean(options.dryRun), write);
     return report;

@@ -8,10 +8,10 @@ import { chunks } from './chunks.js';
 import { statsRow } from './contact-stats-repository.js';
 import type { Store } from './connect.js';
 import { nameKeyOf } from './person-repository.js';
+import { RowWriter, type TableRows } from './row-writer.js';
 import { SearchRepository } from './search-repository.js';
 import type { Database } from './schema.js';
 
-type Rows = { [T in keyof Database]?: Array<Database[T]> };
 
 /**
  * Writes generated data in large batches. On PostgreSQL each batch is a
@@ -22,8 +22,11 @@ type Rows = { [T in keyof Database]?: Array<Database[T]> };
 export class BulkLoader {
   private readonly tagIds = new Map<string, string>();
   private droppedIndexes: string[] = [];
+  private readonly writer: RowWriter;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store) {
+    this.writer = new RowWriter(store.db, store.sqlite);
+  }
 
   /**
    * On SQLite the whole load is one transaction: an interrupted load leaves the
@@ -81,14 +84,14 @@ export class BulkLoader {
     await this.writeRows(await this.toRows(batch, now));
   }
 
-  private async toRows(batch: DemoBatch, now: string): Promise<Rows> {
+  private async toRows(batch: DemoBatch, now: string): Promise<TableRows> {
     switch (batch.type) {
       case 'organizations':
         return {
           organization: batch.rows.map((o) => ({ id: o.id, name: o.name, name_key: nameKeyOf(o.name), domain: o.domain, industry: o.industry, location: o.location, created_at: now, updated_at: now })),
         };
       case 'people': {
-        const rows: Required<Pick<Rows, 'person' | 'person_email' | 'person_phone' | 'person_url' | 'position' | 'tag' | 'person_tag'>> = {
+        const rows: Required<Pick<TableRows, 'person' | 'person_email' | 'person_phone' | 'person_url' | 'position' | 'tag' | 'person_tag'>> = {
           person: [], person_email: [], person_phone: [], person_url: [], position: [], tag: [], person_tag: [],
         };
         for (const p of batch.rows) {
@@ -155,28 +158,14 @@ export class BulkLoader {
     });
   }
 
-  private async writeRows(rows: Rows): Promise<void> {
-    const tables = Object.entries(rows).filter(([, list]) => list && list.length > 0) as unknown as Array<[keyof Database, Array<Record<string, unknown>>]>;
-    if (tables.length === 0) return;
+  private async writeRows(rows: TableRows): Promise<void> {
     const sqlite = this.store.sqlite;
     if (sqlite) {
-      sqlite.transaction(() => {
-        for (const [table, list] of tables) {
-          const columns = Object.keys(list[0]!);
-          const insert = sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-          for (const row of list) insert.run(columns.map((c) => row[c] ?? null));
-        }
-      })();
+      // Inside the load's own transaction (see begin).
+      await this.writer.write(rows);
       return;
     }
-    await this.store.db.transaction().execute(async (trx) => {
-      for (const [table, list] of tables) {
-        const width = Object.keys(list[0]!).length;
-        for (const part of chunks(list, Math.floor(30_000 / width))) {
-          await (trx as Kysely<any>).insertInto(table).values(part).execute();
-        }
-      }
-    });
+    await this.store.db.transaction().execute((trx) => new RowWriter(trx, undefined).write(rows));
   }
 
   /** Builds every person's search document and name tokens, in batches, with progress. */

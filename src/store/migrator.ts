@@ -3,6 +3,7 @@ import { KithError } from '../domain/errors.js';
 import { coreMigration } from './migrations/0001-core.js';
 import { keepInTouchMigration } from './migrations/0002-keep-in-touch.js';
 import { importsMigration } from './migrations/0003-imports.js';
+import { accessMigration } from './migrations/0004-access.js';
 import type { StoreDialect } from './store-dialect.js';
 
 function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
     '0001-core': coreMigration(dialect),
     '0002-keep-in-touch': keepInTouchMigration(dialect),
     '0003-imports': importsMigration(dialect),
+    '0004-access': accessMigration(),
   };
 }
 

@@ -21,7 +21,7 @@ export function nameKeyOf(name: string): string {
 
 type PersonRow = Database['person'];
 
-function toRow(fields: Partial<PersonFields>): Partial<PersonRow> {
+export function toRow(fields: Partial<PersonFields>): Partial<PersonRow> {
   const row: Partial<PersonRow> = {};
   if (fields.name !== undefined) {
     row.display_name = fields.name;

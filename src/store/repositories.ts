@@ -1,13 +1,16 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Store } from './connect.js';
 import { CadenceRepository } from './cadence-repository.js';
 import { ContactStatsRepository } from './contact-stats-repository.js';
+import { AccessRepository } from './access-repository.js';
 import { BackupRepository } from './backup-repository.js';
 import { DuplicateRepository } from './duplicate-repository.js';
 import { ImportRepository } from './import-repository.js';
 import { InteractionRepository } from './interaction-repository.js';
 import { NoteRepository } from './note-repository.js';
 import { OrganizationRepository } from './organization-repository.js';
+import { PersonBatchRepository } from './person-batch-repository.js';
 import { PersonRepository } from './person-repository.js';
 import { PositionRepository } from './position-repository.js';
 import { QueueRepository } from './queue-repository.js';
@@ -38,9 +41,12 @@ export interface Repositories {
   imports: ImportRepository;
   duplicates: DuplicateRepository;
   backup: BackupRepository;
+  batches: PersonBatchRepository;
+  access: AccessRepository;
 }
 
-export function repositories(db: Kysely<Database>, dialect: StoreDialect): Repositories {
+/** sqlite is the raw handle behind db on SQLite, for batch writes in db's transaction. */
+export function repositories(db: Kysely<Database>, dialect: StoreDialect, sqlite?: BetterSqlite3.Database): Repositories {
   return {
     people: new PersonRepository(db),
     organizations: new OrganizationRepository(db),
@@ -59,14 +65,16 @@ export function repositories(db: Kysely<Database>, dialect: StoreDialect): Repos
     imports: new ImportRepository(db),
     duplicates: new DuplicateRepository(db, dialect),
     backup: new BackupRepository(db),
+    batches: new PersonBatchRepository(db, sqlite),
+    access: new AccessRepository(db),
   };
 }
 
 /** Runs fn in one transaction: every write in it lands, or none does. */
 export async function inTransaction<T>(store: Store, fn: (repos: Repositories) => Promise<T>): Promise<T> {
-  return store.db.transaction().execute((trx) => fn(repositories(trx, store.dialect)));
+  return store.db.transaction().execute((trx) => fn(repositories(trx, store.dialect, store.sqlite)));
 }
 
 export function readRepositories(store: Store): Repositories {
-  return repositories(store.db, store.dialect);
+  return repositories(store.db, store.dialect, store.sqlite);
 }

@@ -193,6 +193,29 @@ export interface DupeDismissalTable {
   created_at: string;
 }
 
+export interface AccountTable {
+  id: number;
+  password_hash: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionTable {
+  id_hash: string;
+  csrf_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface ApiTokenTable {
+  id: string;
+  name: string;
+  scope: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
 export interface Database {
   person: PersonTable;
   person_email: PersonEmailTable;
@@ -217,4 +240,7 @@ export interface Database {
   person_source: PersonSourceTable;
   person_photo: PersonPhotoTable;
   dupe_dismissal: DupeDismissalTable;
+  account: AccountTable;
+  session: SessionTable;
+  api_token: ApiTokenTable;
 }

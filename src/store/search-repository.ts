@@ -102,16 +102,19 @@ export class SearchRepository {
   private async writeDocuments(ids: string[], docs: Map<string, { doc: SearchDocument }>): Promise<void> {
     if (this.dialect === 'sqlite') {
       await sql`DELETE FROM person_fts WHERE rowid IN (SELECT rowid FROM person_fts_row WHERE person_id IN (${sql.join(ids)}))`.execute(this.db);
-      for (const [personId, { doc }] of docs) {
-        await sql`INSERT INTO person_fts_row (person_id) VALUES (${personId}) ON CONFLICT (person_id) DO NOTHING`.execute(this.db);
+      // A statement per chunk, not per person: a batch import reindexes thousands.
+      for (const part of chunks([...docs], 300)) {
+        await sql`INSERT INTO person_fts_row (person_id) VALUES ${sql.join(part.map(([id]) => sql`(${id})`))} ON CONFLICT (person_id) DO NOTHING`.execute(this.db);
         await sql`INSERT INTO person_fts (rowid, names, body)
-          SELECT rowid, ${doc.names}, ${doc.body} FROM person_fts_row WHERE person_id = ${personId}`.execute(this.db);
+          SELECT r.rowid, v.column2, v.column3 FROM (VALUES ${sql.join(part.map(([id, { doc }]) => sql`(${id}, ${doc.names}, ${doc.body})`))}) v
+          JOIN person_fts_row r ON r.person_id = v.column1`.execute(this.db);
       }
       return;
     }
-    for (const [personId, { doc }] of docs) {
+    for (const part of chunks([...docs], 300)) {
       await sql`INSERT INTO person_search (person_id, document)
-        VALUES (${personId}, setweight(to_tsvector('simple', ${doc.names}), 'A') || setweight(to_tsvector('simple', ${doc.body}), 'B'))
+        SELECT v.id, setweight(to_tsvector('simple', v.names), 'A') || setweight(to_tsvector('simple', v.body), 'B')
+        FROM (VALUES ${sql.join(part.map(([id, { doc }]) => sql`(${id}::text, ${doc.names}::text, ${doc.body}::text)`))}) AS v (id, names, body)
         ON CONFLICT (person_id) DO UPDATE SET document = excluded.document`.execute(this.db);
     }
   }
