@@ -15,7 +15,10 @@ describe('duplicate detection', () => {
   });
 
   it('compares only within blocks, and skips dismissed pairs', () => {
-    expect(blockingKeys(person('1', 'Anna Kowalski'))).toEqual(['e:kowalski|anna', 'p:anna|kowa', 'q:kowalski|an']);
+    expect(blockingKeys(person('1', 'Anna Kowalski'))).toEqual(['e:kowalski|anna', 'p:anna|kowa', 'q:kowalski|an', 's:anna|aikklosw']);
+    // Letters swapped at the start of the family name still meet in one block.
+    const swapped = [person('1', 'Ada Lovelace', 'o'), person('2', 'Ada Lovleace', 'o')];
+    expect(findDuplicates(swapped, new Set()).map((p) => [p.a, p.b, p.evidence[0]])).toEqual([['1', '2', 'family names one letter apart (lovelace/lovleace)']]);
     const people = [person('1', 'Anna Kowalski', 'o'), person('2', 'Anna Kowalsky', 'o'), person('3', 'Zed Zulu', 'o')];
     expect(findDuplicates(people, new Set()).map((p) => [p.a, p.b])).toEqual([['1', '2']]);
     expect(findDuplicates(people, new Set(['1|2']))).toEqual([]);

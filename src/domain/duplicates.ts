@@ -61,13 +61,15 @@ function computeParts(c: DuplicateCandidate): { given: string; family: string } 
  * Keys that put probable duplicates in the same block: the same family name and
  * given name (nicknames folded), the same given name and family-name start (a typo
  * late in the family name), the same family name and given-name start (a typo late
- * in the given name). Initials get their own blocks, see findDuplicates.
+ * in the given name), and the same given name and family-name letters in any order
+ * (two letters swapped, even at the start). Initials get their own blocks, see
+ * findDuplicates.
  */
 export function blockingKeys(c: DuplicateCandidate): string[] {
   const { given, family } = parts(c);
   if (!family) return given ? [`g:${canonicalGiven(given)}`] : [];
   const canonical = canonicalGiven(given);
-  return [`e:${family}|${canonical}`, `p:${canonical}|${family.slice(0, 4)}`, `q:${family}|${given.slice(0, 2)}`];
+  return [`e:${family}|${canonical}`, `p:${canonical}|${family.slice(0, 4)}`, `q:${family}|${given.slice(0, 2)}`, `s:${canonical}|${[...family].sort().join('')}`];
 }
 
 /**

@@ -1,0 +1,222 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DIALECTS, openTestStore, type TestStore } from '../../test/stores.js';
+import type { Api } from './api.js';
+import { buildServer } from './server.js';
+
+const SETUP = 'setup-code-for-tests';
+const PASSWORD = 'correct horse battery';
+
+async function multipart(name: string, content: string): Promise<{ payload: Buffer; headers: Record<string, string> }> {
+  const form = new FormData();
+  form.append('file', new Blob([content]), name);
+  const response = new Response(form);
+  return { payload: Buffer.from(await response.arrayBuffer()), headers: { 'content-type': response.headers.get('content-type')! } };
+}
+
+/** A logged-in browser: the session cookie and the CSRF header on every call. */
+async function login(app: Api): Promise<{ cookie: string; csrf: string }> {
+  const setup = await app.inject({ method: 'POST', url: '/api/v1/auth/setup', payload: { code: SETUP, password: PASSWORD } });
+  expect(setup.statusCode).toBe(200);
+  const cookie = setup.cookies.find((c) => c.name === 'kith_session')!;
+  expect([cookie.httpOnly, cookie.sameSite]).toEqual([true, 'Strict']);
+  return { cookie: `kith_session=${cookie.value}`, csrf: setup.json().csrfToken };
+}
+
+for (const dialect of DIALECTS) {
+  describe(`HTTP API on ${dialect}`, () => {
+    let t: TestStore;
+    let app: Api;
+    let auth: { cookie: string; csrf: string };
+    const call = (method: string, url: string, payload?: unknown) =>
+      app.inject({ method: method as 'GET', url, payload: payload as object, headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf } });
+
+    beforeEach(async () => {
+      t = await openTestStore(dialect, () => new Date('2026-11-28T09:00:00Z'));
+      ({ app } = await buildServer({ kith: t.kith, setupCode: SETUP }));
+      auth = await login(app);
+    });
+    afterEach(async () => {
+      await app.close();
+      await t.cleanup();
+    });
+
+    it('keeps everything but health and login behind a session or a token', async () => {
+      expect((await app.inject({ url: '/api/v1/health' })).json()).toEqual({ status: 'ok' });
+      for (const url of ['/api/v1/people', '/api/openapi.json', '/api/v1/today', '/api/v1/tokens']) {
+        const res = await app.inject({ url });
+        expect([res.statusCode, res.json().error.code]).toEqual([401, 'not_logged_in']);
+      }
+      // A change sent with the cookie alone (a cross-site form, say) is refused.
+      const forged = await app.inject({ method: 'POST', url: '/api/v1/people', payload: { name: 'Mallory' }, headers: { cookie: auth.cookie } });
+      expect([forged.statusCode, forged.json().error.code]).toEqual([403, 'csrf_token_mismatch']);
+      // The setup code works once.
+      const again = await app.inject({ method: 'POST', url: '/api/v1/auth/setup', payload: { code: SETUP, password: 'another password' } });
+      expect(again.statusCode).toBe(409);
+      const wrong = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { password: 'nope nope' } });
+      expect([wrong.statusCode, wrong.json().error.code]).toEqual([401, 'wrong_password']);
+      const ok = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { password: PASSWORD } });
+      expect(ok.statusCode).toBe(200);
+      // Bearer tokens: valid until revoked; a feed token is not an API token.
+      const token = (await call('POST', '/api/v1/tokens', { name: 'script' })).json();
+      const feed = (await call('POST', '/api/v1/tokens', { name: 'phone', scope: 'feed' })).json();
+      expect((await app.inject({ url: '/api/v1/people', headers: { authorization: `Bearer ${token.token}` } })).statusCode).toBe(200);
+      expect((await app.inject({ url: '/api/v1/people', headers: { authorization: `Bearer ${feed.token}` } })).statusCode).toBe(401);
+      const ics = await app.inject({ url: `/feeds/${feed.token}.ics` });
+      expect([ics.statusCode, ics.headers['content-type'], ics.body.startsWith('BEGIN:VCALENDAR')]).toEqual([200, 'text/calendar; charset=utf-8', true]);
+      expect((await app.inject({ url: `/feeds/${token.token}.ics` })).statusCode).toBe(404);
+      expect((await call('GET', '/api/v1/tokens')).json().map((x: { name: string }) => x.name)).toEqual(['script', 'phone']);
+      expect((await call('DELETE', `/api/v1/tokens/${token.id}`)).statusCode).toBe(200);
+      expect((await app.inject({ url: '/api/v1/people', headers: { authorization: `Bearer ${token.token}` } })).statusCode).toBe(401);
+      // Logging out ends the session.
+      expect((await call('POST', '/api/v1/auth/logout')).statusCode).toBe(200);
+      expect((await call('GET', '/api/v1/people')).statusCode).toBe(401);
+    });
+
+    it('answers client mistakes with 4xx and one error shape', async () => {
+      const cases: Array<[string, string, unknown, number, string]> = [
+        ['POST', '/api/v1/people', { name: 5 }, 400, 'invalid_request'],
+        ['POST', '/api/v1/people', { name: '   ' }, 400, 'invalid_name'],
+        ['GET', '/api/v1/people/no-such-person', undefined, 404, 'person_not_found'],
+        ['GET', '/api/v1/people?limit=0', undefined, 400, 'invalid_request'],
+        ['GET', '/api/v1/people?cursor=garbage', undefined, 400, 'invalid_cursor'],
+        ['POST', '/api/v1/interactions', { kind: 'meeting', with: ['Nobody Known'] }, 404, 'person_not_found'],
+        ['GET', '/api/v1/nothing-here', undefined, 404, 'route_not_found'],
+        ['POST', '/api/v1/imports', undefined, 400, 'file_missing'],
+      ];
+      for (const [method, url, payload, status, code] of cases) {
+        const res = await call(method, url, payload);
+        expect([method, url, res.statusCode, res.json().error.code]).toEqual([method, url, status, code]);
+        expect(typeof res.json().error.message).toBe('string');
+      }
+      const malformed = await app.inject({ method: 'POST', url: '/api/v1/people', payload: '{"name":', headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf, 'content-type': 'application/json' } });
+      expect([malformed.statusCode, malformed.json().error.code]).toEqual([400, 'ctp_invalid_json_body']);
+      const huge = await app.inject({ method: 'POST', url: '/api/v1/notes', payload: JSON.stringify({ body: 'x'.repeat(3 * 1024 * 1024) }), headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf, 'content-type': 'application/json' } });
+      expect(huge.statusCode).toBe(413);
+    });
+
+    it('does what the CLI does: people, interactions, notes, reminders, today, search, duplicates, export and backup', async () => {
+      const ada = (await call('POST', '/api/v1/people', { name: 'Ada Lovelace', emails: ['ada@example.com'], company: 'Analytical Engines', tier: 'inner', tags: ['math'] })).json();
+      expect(ada.company).toBe('Analytical Engines');
+      await call('POST', '/api/v1/people', { name: 'Charles Babbage', company: 'Analytical Engines' });
+      const org = (await call('GET', '/api/v1/organizations')).json()[0];
+      expect([org.name, org.peopleCount]).toEqual(['Analytical Engines', 2]);
+      expect((await call('GET', `/api/v1/organizations/${org.id}`)).json().people).toHaveLength(2);
+      const logged = await call('POST', '/api/v1/interactions', { kind: 'meeting', with: ['ada@example.com'], summary: 'Talked about engines', at: '2026-11-20' });
+      expect(logged.statusCode).toBe(201);
+      await call('POST', '/api/v1/notes', { body: 'Loves poetry', about: [ada.id] });
+      await call('POST', '/api/v1/relationships', { from: 'Ada Lovelace', kind: 'colleague', to: 'Charles Babbage' });
+      const reminder = (await call('POST', '/api/v1/reminders', { title: 'Send the paper', about: ada.id, in: '2d' })).json();
+      const detail = (await call('GET', `/api/v1/people/${ada.id}`)).json();
+      expect([detail.interactionCount, detail.notes[0].body, detail.relationships[0].kind, detail.strength.score > 0, detail.cadence.status]).toEqual([1, 'Loves poetry', 'colleague', true, 'due']);
+      expect((await call('GET', `/api/v1/people/${ada.id}/reminders`)).json().map((r: { id: string }) => r.id)).toEqual([reminder.id]);
+      const edited = (await call('PATCH', `/api/v1/people/${ada.id}`, { nickname: 'Countess', addTags: ['poetry'] })).json();
+      expect([edited.nickname, edited.tags]).toEqual(['Countess', ['math', 'poetry']]);
+      const today = (await call('GET', '/api/v1/today')).json();
+      expect(today.entries.map((e: { name: string }) => e.name)).toContain('Ada Lovelace');
+      const done = await call('POST', `/api/v1/today/${ada.id}/done`, { kind: 'call' });
+      expect(done.statusCode).toBe(200);
+      expect((await call('GET', `/api/v1/people/${ada.id}/interactions`)).json()).toHaveLength(2);
+      expect((await call('GET', '/api/v1/search?q=Lovlace')).json()[0].person.id).toBe(ada.id);
+      // A page at a time, by cursor.
+      const first = (await call('GET', '/api/v1/people?limit=1')).json();
+      const second = (await call('GET', `/api/v1/people?limit=1&cursor=${first.nextCursor}`)).json();
+      expect([first.items[0].name, second.items[0].name, second.nextCursor]).toEqual(['Ada Lovelace', 'Charles Babbage', null]);
+      expect((await call('GET', '/api/v1/people?tag=poetry')).json().items).toHaveLength(1);
+      // Bulk tag, then export the tagged.
+      const everyone = (await call('GET', '/api/v1/people')).json().items.map((p: { id: string }) => p.id);
+      expect((await call('POST', '/api/v1/people/bulk', { ids: everyone, addTags: ['engines'] })).json()).toEqual({ updated: 2 });
+      const vcf = await call('GET', '/api/v1/exports/vcard?tag=engines');
+      expect([vcf.headers['content-type'], (vcf.body.match(/BEGIN:VCARD/g) ?? []).length]).toEqual(['text/vcard; charset=utf-8', 2]);
+      // Duplicates: a probable one, reviewed and merged.
+      await call('POST', '/api/v1/people', { name: 'Ada Lovleace', company: 'Analytical Engines' });
+      const dupes = (await call('GET', '/api/v1/duplicates')).json();
+      expect(dupes.length).toBeGreaterThan(0);
+      const pair = dupes.find((d: { people: Array<{ name: string }> }) => d.people.some((p) => p.name === 'Ada Lovleace'));
+      const keep = pair.people.find((p: { id: string }) => p.id === ada.id) ?? pair.people[0];
+      const other = pair.people.find((p: { id: string }) => p.id !== keep.id);
+      expect((await call('POST', '/api/v1/duplicates/merge', { keep: keep.id, other: other.id })).statusCode).toBe(200);
+      expect((await call('GET', '/api/v1/people')).json().items).toHaveLength(2);
+      const backup = await call('GET', '/api/v1/backup');
+      expect([backup.statusCode, backup.headers['content-type']]).toEqual([200, 'application/json']);
+      expect(backup.body).toContain('Ada Lovelace');
+      expect((await call('GET', '/api/v1/settings')).statusCode).toBe(200);
+      expect((await call('PUT', '/api/v1/settings/timezone', { value: 'Europe/Oslo' })).json()).toEqual({ key: 'timezone', value: 'Europe/Oslo' });
+    });
+
+    it('imports an uploaded file in the background with progress, then reports', async () => {
+      const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEMAIL:grace@navy.example\r\nORG:US Navy\r\nEND:VCARD\r\n';
+      const upload = await multipart('contacts.vcf', card);
+      const started = await app.inject({ method: 'POST', url: '/api/v1/imports?dryRun=true', payload: upload.payload, headers: { ...upload.headers, cookie: auth.cookie, 'x-csrf-token': auth.csrf } });
+      expect(started.statusCode).toBe(202);
+      let job = started.json();
+      while (job.state === 'running') {
+        await new Promise((r) => setTimeout(r, 20));
+        job = (await call('GET', `/api/v1/imports/${job.id}`)).json();
+      }
+      expect([job.state, job.report.dryRun, job.report.created]).toEqual(['done', true, 1]);
+      expect((await call('GET', '/api/v1/people')).json().items).toHaveLength(0);
+      const real = await app.inject({ method: 'POST', url: '/api/v1/imports', payload: upload.payload, headers: { ...upload.headers, cookie: auth.cookie, 'x-csrf-token': auth.csrf } });
+      job = real.json();
+      while (job.state === 'running') {
+        await new Promise((r) => setTimeout(r, 20));
+        job = (await call('GET', `/api/v1/imports/${job.id}`)).json();
+      }
+      expect([job.state, job.report.created, job.total > 0]).toEqual(['done', 1, true]);
+      expect((await call('GET', '/api/v1/people/grace@navy.example')).json().person.company).toBe('US Navy');
+    });
+  });
+}
+
+describe('HTTP API: every route', () => {
+  let t: TestStore;
+  let app: Api;
+  let auth: { cookie: string; csrf: string };
+  let routes: Array<{ method: string; path: string }>;
+  beforeAll(async () => {
+    t = await openTestStore('sqlite', () => new Date('2026-11-28T09:00:00Z'));
+    ({ app } = await buildServer({ kith: t.kith, setupCode: SETUP }));
+    auth = await login(app);
+    await t.kith.demo.generate({ people: 30, interactions: 100 });
+    const doc = (await app.inject({ url: '/api/openapi.json', headers: { cookie: auth.cookie } })).json();
+    expect(doc.openapi).toBe('3.1.0');
+    routes = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([path, ops]) => Object.keys(ops).map((method) => ({ method: method.toUpperCase(), path })));
+    expect(routes.length).toBeGreaterThan(50);
+  });
+  afterAll(async () => {
+    await app.close();
+    await t.cleanup();
+  });
+
+  it('is described in the OpenAPI document with its request and response schemas', async () => {
+    const doc = (await app.inject({ url: '/api/openapi.json', headers: { cookie: auth.cookie } })).json();
+    const people = doc.paths['/api/v1/people'];
+    expect(people.get.responses['200'].content['application/json'].schema).toBeDefined();
+    expect(people.post.requestBody.content['application/json'].schema).toBeDefined();
+    const docs = await app.inject({ url: '/api/docs/', headers: { cookie: auth.cookie } });
+    expect([docs.statusCode, docs.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
+  });
+
+  it('never answers random requests with a 500', async () => {
+    const person = (await t.kith.people.list({ limit: 1 })).items[0]!;
+    const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(person.id), fc.array(fc.string(), { maxLength: 3 }));
+    const body = fc.oneof(fc.dictionary(fc.constantFrom('name', 'kind', 'with', 'body', 'about', 'title', 'ids', 'keep', 'other', 'from', 'to', 'value', 'password', 'every', 'for', 'q', 'at'), value), fc.jsonValue(), fc.string());
+    const segment = fc.oneof(fc.constant(person.id), fc.string({ minLength: 1, maxLength: 12 }).map(encodeURIComponent), fc.constant('%'), fc.constant('..'));
+    const query = fc.dictionary(fc.constantFrom('limit', 'cursor', 'tag', 'q', 'format', 'dryRun', 'tier', 'all', 'version', 'recent'), fc.string({ maxLength: 8 }));
+    const mutating = (m: string) => m !== 'GET';
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes.filter((r) => !r.path.includes('logout') && !r.path.includes('auth/password') && !r.path.includes('/restore'))), segment, body, query, async (route, seg, payload, q) => {
+        const url = route.path.replace(/\{[^}]+\}/g, seg) + '?' + new URLSearchParams(q).toString();
+        const res = await app.inject({
+          method: route.method as 'GET',
+          url,
+          payload: mutating(route.method) ? (typeof payload === 'string' ? payload : JSON.stringify(payload)) : undefined,
+          headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf, ...(mutating(route.method) ? { 'content-type': 'application/json' } : {}) },
+        });
+        if (res.statusCode >= 500) throw new Error(`${route.method} ${url} ${JSON.stringify(payload)} -> ${res.statusCode} ${res.body}`);
+        if (res.statusCode >= 400) expect(res.json().error.code).toEqual(expect.any(String));
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
