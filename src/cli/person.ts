@@ -46,12 +46,13 @@ function customFields(entries: string[] | undefined): Record<string, string> | u
 
 export function listCommand(name: string): Command {
   return new Command(name)
-    .description('list people, sorted by name')
+    .description('list people, by name unless --sort says otherwise')
     .option('--tag <tag>', 'only people with this tag')
     .option('--org <organization>', 'only people currently at this organization')
     .option('--tier <tier>', 'only people in this tier')
     .option('--not-contacted-since <date>', 'only people with no interaction since this date')
     .option('--archived', 'include archived people')
+    .option('--sort <order>', 'name (A to Z), recent (last contact first) or added (newest first)')
     .option('--limit <n>', 'at most this many', integer)
     .option('--cursor <cursor>', 'continue after a previous page')
     .action(async (opts, command: Command) => {
@@ -62,6 +63,7 @@ export function listCommand(name: string): Command {
           tier: opts.tier,
           notContactedSince: opts.notContactedSince,
           includeArchived: opts.archived,
+          sort: opts.sort,
           limit: opts.limit ?? 100,
           cursor: opts.cursor,
         };

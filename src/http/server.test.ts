@@ -123,6 +123,11 @@ for (const dialect of DIALECTS) {
       const second = (await call('GET', `/api/v1/people?limit=1&cursor=${first.nextCursor}`)).json();
       expect([first.items[0].name, second.items[0].name, second.nextCursor]).toEqual(['Ada Lovelace', 'Charles Babbage', null]);
       expect((await call('GET', '/api/v1/people?tag=poetry')).json().items).toHaveLength(1);
+      // Other orders page by their own key: last contact first (never contacted last), newest first.
+      const recent = (await call('GET', '/api/v1/people?sort=recent&limit=1')).json();
+      const recentNext = (await call('GET', `/api/v1/people?sort=recent&limit=1&cursor=${recent.nextCursor}`)).json();
+      expect([recent.items[0].name, recentNext.items[0].name, recentNext.nextCursor]).toEqual(['Ada Lovelace', 'Charles Babbage', null]);
+      expect((await call('GET', '/api/v1/people?sort=added')).json().items.map((p: { name: string }) => p.name)).toEqual(['Charles Babbage', 'Ada Lovelace']);
       // Bulk tag, then export the tagged.
       const everyone = (await call('GET', '/api/v1/people')).json().items.map((p: { id: string }) => p.id);
       expect((await call('POST', '/api/v1/people/bulk', { ids: everyone, addTags: ['engines'] })).json()).toEqual({ updated: 2 });

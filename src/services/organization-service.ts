@@ -49,7 +49,7 @@ export class OrganizationService {
       await repos.organizations.update(id, fields, this.ctx.now().toISOString());
       // Company names are part of people's search documents.
       if (fields.name) {
-        const ids = (await repos.people.listIds({ organizationId: id, includeArchived: true, limit: 1_000_000 }));
+        const ids = (await repos.people.listIds({ organizationId: id, includeArchived: true, limit: 1_000_000 })).map((r) => r.id);
         await repos.search.reindex(ids);
       }
       return (await repos.organizations.hydrate([id]))[0]!;
@@ -60,7 +60,7 @@ export class OrganizationService {
     const repos = readRepositories(this.ctx.store);
     const id = await resolveOrganizationId(repos, ref);
     const [organization] = await repos.organizations.hydrate([id]);
-    const people = await repos.people.hydrate(await repos.people.listIds({ organizationId: id, limit: 500 }));
+    const people = await repos.people.hydrate((await repos.people.listIds({ organizationId: id, limit: 500 })).map((r) => r.id));
     return { organization: organization!, people };
   }
 
@@ -73,7 +73,7 @@ export class OrganizationService {
     return inTransaction(this.ctx.store, async (repos) => {
       const id = await resolveOrganizationId(repos, ref);
       const [organization] = await repos.organizations.hydrate([id]);
-      const people = await repos.people.listIds({ organizationId: id, includeArchived: true, limit: 1_000_000 });
+      const people = (await repos.people.listIds({ organizationId: id, includeArchived: true, limit: 1_000_000 })).map((r) => r.id);
       await repos.organizations.delete(id);
       await repos.search.reindex(people);
       return organization!;

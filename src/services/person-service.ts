@@ -28,6 +28,7 @@ import { findOrCreateOrganization, resolveOrganizationId } from './organization-
 import { resolvePersonId } from './person-refs.js';
 import { insertPerson } from './person-writes.js';
 import { phoneRegion } from './settings-service.js';
+import { PERSON_SORTS, type PersonSort } from '../store/person-repository.js';
 
 export interface PersonPatch {
   name?: string;
@@ -61,6 +62,7 @@ export interface PersonListQuery {
   tier?: string;
   notContactedSince?: string;
   includeArchived?: boolean;
+  sort?: string;
   limit?: number;
   cursor?: string;
 }
@@ -81,14 +83,14 @@ export interface PersonDetail {
   cadence: CadenceState;
 }
 
-function encodeCursor(nameKey: string, id: string): string {
-  return Buffer.from(JSON.stringify([nameKey, id])).toString('base64url');
+function encodeCursor(key: string, id: string): string {
+  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { nameKey: string; id: string } {
+function decodeCursor(cursor: string): { key: string; id: string } {
   try {
-    const [nameKey, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof nameKey === 'string' && typeof id === 'string') return { nameKey, id };
+    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    if (typeof key === 'string' && typeof id === 'string') return { key, id };
   } catch {
     // fall through to the error below
   }
@@ -287,13 +289,17 @@ export class PersonService {
     if (query.notContactedSince) filter.notContactedSince = parseDate(query.notContactedSince, 'not-contacted-since', this.ctx.now());
     if (query.includeArchived) filter.includeArchived = true;
     if (query.cursor) filter.after = decodeCursor(query.cursor);
-    const ids = await repos.people.listIds(filter);
-    const page = ids.slice(0, limit);
-    const items = await repos.people.hydrate(page);
+    if (query.sort !== undefined) {
+      if (!(PERSON_SORTS as readonly string[]).includes(query.sort)) throw invalid('sort', query.sort, `expected one of ${PERSON_SORTS.join(', ')}`);
+      filter.sort = query.sort as PersonSort;
+    }
+    const rows = await repos.people.listIds(filter);
+    const page = rows.slice(0, limit);
+    const items = await repos.people.hydrate(page.map((r) => r.id));
     let nextCursor: string | null = null;
-    if (ids.length > limit) {
+    if (rows.length > limit) {
       const last = page[page.length - 1]!;
-      nextCursor = encodeCursor((await repos.people.nameKeyOf(last))!, last);
+      nextCursor = encodeCursor(last.key, last.id);
     }
     return { items, nextCursor };
   }

@@ -11,9 +11,14 @@ export interface PersonListFilter {
   notContactedSince?: string;
   includeArchived?: boolean;
   limit: number;
-  /** Keyset cursor: the name key and id of the last row of the previous page. */
-  after?: { nameKey: string; id: string };
+  /** name (A to Z), recent (last contact, newest first, never last) or added (newest first). */
+  sort?: PersonSort;
+  /** Keyset cursor: the sort key and id of the last row of the previous page. */
+  after?: { key: string; id: string };
 }
+
+export const PERSON_SORTS = ['name', 'recent', 'added'] as const;
+export type PersonSort = (typeof PERSON_SORTS)[number];
 
 export function nameKeyOf(name: string): string {
   return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
@@ -153,7 +158,7 @@ export class PersonRepository {
     return rows.map((r) => r.id);
   }
 
-  async listIds(filter: PersonListFilter): Promise<string[]> {
+  async listIds(filter: PersonListFilter): Promise<Array<{ id: string; key: string }>> {
     let query = this.db.selectFrom('person as p').select(['p.id']);
     if (filter.tagId) {
       query = query.innerJoin('person_tag as pt', 'pt.person_id', 'p.id').where('pt.tag_id', '=', filter.tagId);
@@ -176,14 +181,23 @@ export class PersonRepository {
       const since = filter.notContactedSince;
       query = query.where((eb) => eb.or([eb('p.last_contact_at', 'is', null), eb('p.last_contact_at', '<', since)]));
     }
+    const sort = filter.sort ?? 'name';
+    // Each order is a key and the id, so that a page ends and the next starts exactly.
+    const key =
+      sort === 'name' ? sql<string>`p.name_key` : sort === 'recent' ? sql<string>`coalesce(p.last_contact_at, '')` : sql<string>`p.created_at`;
+    const descending = sort !== 'name';
     if (filter.after) {
-      const { nameKey, id } = filter.after;
-      query = query.where((eb) =>
-        eb.or([eb('p.name_key', '>', nameKey), eb.and([eb('p.name_key', '=', nameKey), eb('p.id', '>', id)])]),
-      );
+      const { key: after, id } = filter.after;
+      const op = descending ? '<' : '>';
+      query = query.where((eb) => eb.or([eb(key, op, after), eb.and([eb(key, '=', after), eb('p.id', op, id)])]));
     }
-    const rows = await query.orderBy('p.name_key').orderBy('p.id').limit(filter.limit).execute();
-    return rows.map((r) => r.id);
+    const rows = await query
+      .select(key.as('sort_key'))
+      .orderBy(key, descending ? 'desc' : 'asc')
+      .orderBy('p.id', descending ? 'desc' : 'asc')
+      .limit(filter.limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, key: String(r.sort_key) }));
   }
 
   async allIds(afterId: string | null, limit: number): Promise<string[]> {

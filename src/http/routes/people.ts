@@ -17,6 +17,7 @@ export const peopleRoutes: Routes = (api, kith) => {
         tier: z.string().optional(),
         notContactedSince: z.string().optional(),
         includeArchived: z.stringbool().optional(),
+        sort: z.enum(['name', 'recent', 'added']).default('name').describe('name: A to Z; recent: last contact first; added: newest first'),
       }),
       response: { 200: page(person) },
     },

@@ -1,0 +1,92 @@
+import { AppShell, Burger, Button, Group, Kbd, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { post } from '../api';
+import { AddPersonModal } from '../people/AddPersonModal';
+import { CommandPalette } from './CommandPalette';
+import { LogInteractionModal } from './LogInteractionModal';
+import { Link, navigate, useLocation } from './router';
+
+const PAGES = [
+  { to: '/', label: 'Today', key: 't' },
+  { to: '/people', label: 'People', key: 'p' },
+  { to: '/organizations', label: 'Organizations', key: 'o' },
+  { to: '/reminders', label: 'Reminders', key: 'r' },
+  { to: '/import', label: 'Import', key: 'i' },
+  { to: '/settings', label: 'Settings', key: 's' },
+];
+
+export type Action = 'add-person' | 'log' | 'logout';
+
+export function Shell({ children }: { children: ReactNode }) {
+  const [opened, { toggle, close }] = useDisclosure();
+  const [palette, setPalette] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [logging, setLogging] = useState(false);
+  const { path } = useLocation();
+  const client = useQueryClient();
+  const run = (action: Action) => {
+    if (action === 'add-person') setAdding(true);
+    if (action === 'log') setLogging(true);
+    if (action === 'logout') void post('/auth/logout').then(() => client.invalidateQueries({ queryKey: ['auth'] }));
+  };
+  // Ctrl+K anywhere; single keys only outside form fields (Mantine's default).
+  useHotkeys([
+    ['mod+K', () => setPalette(true)],
+    ['/', () => setPalette(true)],
+    ['n', () => setAdding(true)],
+    ['l', () => setLogging(true)],
+    ...PAGES.map((p) => [`g+${p.key}`, () => navigate(p.to)] as [string, () => void]),
+  ]);
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Menu" />
+            <Title order={1} size="h3">
+              <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
+                Kith
+              </Link>
+            </Title>
+          </Group>
+          <UnstyledButton onClick={() => setPalette(true)} aria-label="Search people and actions (Ctrl+K)" style={{ flex: 1, maxWidth: 420 }}>
+            <Group justify="space-between" px="sm" py={6} style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }} wrap="nowrap">
+              <Text c="dimmed" size="sm" truncate>
+                Search people and actions…
+              </Text>
+              <Kbd visibleFrom="xs">Ctrl K</Kbd>
+            </Group>
+          </UnstyledButton>
+          <Group gap="xs" wrap="nowrap" visibleFrom="xs">
+            <Button variant="default" onClick={() => setLogging(true)}>
+              Log
+            </Button>
+            <Button onClick={() => setAdding(true)}>Add person</Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Main">
+        <Stack gap={2}>
+          {PAGES.map((p) => (
+            <NavLink
+              key={p.to}
+              component={Link}
+              to={p.to}
+              label={p.label}
+              active={p.to === '/' ? path === '/' : path.startsWith(p.to)}
+              onClick={close}
+              aria-current={(p.to === '/' ? path === '/' : path.startsWith(p.to)) ? 'page' : undefined}
+            />
+          ))}
+          <NavLink component="button" label="Log out" onClick={() => run('logout')} />
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+      <CommandPalette opened={palette} onClose={() => setPalette(false)} onAction={run} pages={PAGES} />
+      <AddPersonModal opened={adding} onClose={() => setAdding(false)} />
+      <LogInteractionModal opened={logging} onClose={() => setLogging(false)} />
+    </AppShell>
+  );
+}
