@@ -1,0 +1,119 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from './web-server.js';
+
+const CHROMIUM = process.env.KITH_CHROMIUM ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available) console.log(`Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run installs it)`);
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * The web app in a real browser against a real `kith serve`: first login, add a
+ * person, log an interaction and see it on Today, import a vCard, search, review and
+ * merge a duplicate, then the same at phone width.
+ */
+describe.skipIf(!available)('web app in Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const PASSWORD = 'a long enough password';
+
+  beforeAll(async () => {
+    server = await startServer((kith) => {
+      // Someone overdue (inner tier, met long ago, never contacted), and someone an import will duplicate.
+      kith('person', 'add', '--name', 'Olga Overdue', '--tier', 'inner', '--met-on', '2024-01-01', '--company', 'Northwind');
+      kith('person', 'add', '--name', 'Anna Kowalski', '--company', 'Globex', '--email', 'anna@globex.example');
+    });
+    expect(server.setupUrl).toMatch(/\/setup\?code=/);
+    browser = await launchChromium();
+    page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('sets the password on first start, then lands on Today', async () => {
+    await page.goto(server.setupUrl!);
+    await page.getByLabel('New password').fill(PASSWORD);
+    await page.getByLabel('Repeat the password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Set password and start' }).click();
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    await page.getByRole('listitem', { name: 'Olga Overdue' }).waitFor();
+    // The session cookie is httpOnly and strict.
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'kith_session')!;
+    expect([cookie.httpOnly, cookie.sameSite]).toEqual([true, 'Strict']);
+  });
+
+  it('adds a person', async () => {
+    await page.getByRole('button', { name: 'Add person' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a person' });
+    await dialog.getByLabel('Name').fill('Grace Hopper');
+    await dialog.getByLabel('Company').fill('US Navy');
+    await dialog.getByLabel('Email').fill('grace@navy.example');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
+    expect(await page.getByText('US Navy').first().isVisible()).toBe(true);
+  });
+
+  it('logs an interaction from Today, which clears the entry and shows on the timeline', async () => {
+    await page.getByRole('link', { name: 'Today' }).first().click();
+    const entry = page.getByRole('listitem', { name: 'Olga Overdue' });
+    await entry.getByRole('button', { name: 'Log' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Log an interaction' });
+    await dialog.getByLabel('Summary').fill('Coffee about the Northwind launch');
+    await dialog.getByRole('button', { name: 'Log', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await entry.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'People' }).first().click();
+    await page.getByRole('table', { name: 'People' }).getByRole('link', { name: 'Olga Overdue' }).click();
+    await page.getByRole('list', { name: 'Interactions' }).getByText('Coffee about the Northwind launch').waitFor();
+  });
+
+  it('imports a vCard file with progress and a report, then merges the duplicate it made', async () => {
+    const vcf = join(server.dir, 'contacts.vcf');
+    writeFileSync(vcf, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Anna Kowalsky\r\nN:Kowalsky;Anna;;;\r\nORG:Globex\r\nEMAIL:anna.k@globex.example\r\nEND:VCARD\r\n');
+    await page.getByRole('link', { name: 'Import' }).first().click();
+    await page.getByLabel('File').setInputFiles(vcf);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByLabel('Import report').waitFor();
+    expect(await page.getByTestId('report-created').textContent()).toBe('1');
+    expect(await page.getByRole('progressbar', { name: 'Import progress' }).getAttribute('aria-valuenow')).toBe('100');
+    const pair = page.getByRole('article').or(page.locator('[aria-label^="Possible duplicate"]')).filter({ hasText: 'Anna Kowalsky' });
+    await pair.getByRole('button', { name: 'Keep Anna Kowalski' }).click();
+    await pair.waitFor({ state: 'detached' });
+    const merged = JSON.parse(server.kith('person', 'show', 'anna@globex.example', '--json'));
+    expect(merged.emails.sort()).toEqual(['anna.k@globex.example', 'anna@globex.example']);
+  });
+
+  it('finds people by a misspelt name with Ctrl+K', async () => {
+    await page.keyboard.press('Control+K');
+    const input = page.getByRole('textbox', { name: 'Search people and actions' });
+    await input.fill('Grase Hoper');
+    await page.getByRole('option', { name: /Grace Hopper/ }).waitFor();
+    await input.press('Enter');
+    await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
+  });
+
+  it('works at phone width, and logs out and back in', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(server.url + '/people');
+    await page.getByRole('table', { name: 'People' }).getByRole('link', { name: 'Grace Hopper' }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByLabel(/^Password/).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'People' }).waitFor();
+  });
+});
