@@ -11,6 +11,7 @@ import { generateDemoNetwork } from '../dist/domain/demo-network.js';
 import { createKith } from '../dist/services/kith.js';
 import { openStore } from '../dist/store/connect.js';
 import { importBenchmarks } from './imports.js';
+import { webBenchmarks } from './web.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 1_000_000);
@@ -41,6 +42,11 @@ function report(what, target, value, baseline) {
   console.error(`${what}: ${value} (baseline ${baseline})`);
 }
 
+if (process.env.BENCH_ONLY === 'web') {
+  await webBenchmarks({ bin: BIN, db: process.env.BENCH_DB ?? dbPath, report, people: PEOPLE });
+  printResults();
+  process.exit(0);
+}
 if (process.env.BENCH_ONLY === 'imports') {
   await importBenchmarks({ out: OUT, bin: BIN, report });
   printResults();
@@ -155,6 +161,7 @@ if (cli.status !== 0) throw new Error(cli.stderr);
 const dupes = peakRss(['dupes', '--limit', '20']);
 report(`\`kith dupes\` over ${PEOPLE} people (cold CLI)`, '≤ 5 s', `${dupes.seconds.toFixed(1)} s, peak ${dupes.mb.toFixed(0)} MB`, 'none: the blocking is the method');
 
+await webBenchmarks({ bin: BIN, db: dbPath, report, people: PEOPLE });
 await importBenchmarks({ out: OUT, bin: BIN, report });
 printResults();
 

@@ -108,7 +108,7 @@ describe.skipIf(!available)('web app in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(server.url + '/people');
     await page.getByRole('table', { name: 'People' }).getByRole('link', { name: 'Grace Hopper' }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('button', { name: 'Log out' }).click();

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { DIALECTS, openTestStore, type TestStore } from '../../test/stores.js';
 import type { Api } from './api.js';
@@ -200,6 +201,21 @@ describe('HTTP API: every route', () => {
     expect(people.post.requestBody.content['application/json'].schema).toBeDefined();
     const docs = await app.inject({ url: '/api/docs/', headers: { cookie: auth.cookie } });
     expect([docs.statusCode, docs.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8']);
+  });
+
+  it('reuses list answers until the data changes, in this process or another', async () => {
+    const get = () => app.inject({ url: '/api/v1/people?sort=added&limit=3', headers: { cookie: auth.cookie } });
+    const first = await get();
+    const again = await get();
+    expect([again.headers['x-kith-cache'], again.body]).toEqual(['hit', first.body]);
+    await t.kith.people.add({ name: 'Zed Newcomer' });
+    const afterAdd = await get();
+    expect([afterAdd.headers['x-kith-cache'], afterAdd.json().items[0].name]).toEqual([undefined, 'Zed Newcomer']);
+    // Another process (the CLI, say) renames someone.
+    const other = new BetterSqlite3(t.store.sqlite!.name);
+    other.prepare("UPDATE person SET display_name = 'Zed Renamed' WHERE display_name = 'Zed Newcomer'").run();
+    other.close();
+    expect((await get()).json().items[0].name).toBe('Zed Renamed');
   });
 
   it('never answers random requests with a 500', async () => {

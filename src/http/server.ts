@@ -14,6 +14,7 @@ import type { Api } from './api.js';
 import { authHook } from './auth.js';
 import { errorBody, handleError } from './errors.js';
 import { ImportJobs } from './import-jobs.js';
+import { ResponseCache } from './response-cache.js';
 import { dataRoutes } from './routes/data.js';
 import { keepInTouchRoutes } from './routes/keep-in-touch.js';
 import { networkRoutes } from './routes/network.js';
@@ -85,6 +86,9 @@ export async function buildServer(options: ServerOptions): Promise<KithServer> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.addHook('onRequest', authHook(kith));
+  const cache = new ResponseCache(kith);
+  app.addHook('onRequest', cache.onRequest);
+  app.addHook('onSend', cache.onSend);
 
   const jobs = new ImportJobs();
   app.after(() => {

@@ -50,6 +50,8 @@ export interface Kith {
   backups: BackupService;
   exports: ExportService;
   access: AccessService;
+  /** Changes whenever the data may have (see Store.changeMark); null when unknown. */
+  changeMark(): string | null;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export function createKith(store: Store, now?: () => Date): Kith {
     backups: new BackupService(context),
     exports: new ExportService(context),
     access: new AccessService(context),
+    changeMark: () => store.changeMark(),
     close: () => store.close(),
   };
 }

@@ -13,6 +13,12 @@ export interface Store {
   readonly dialect: StoreDialect;
   /** The raw SQLite handle, for bulk loads that would be slow through the query builder. */
   readonly sqlite: BetterSqlite3.Database | undefined;
+  /**
+   * A value that changes whenever the data may have: any commit by another
+   * connection or any change by this one. Null where it cannot be known cheaply
+   * (PostgreSQL), which turns read caches off.
+   */
+  changeMark(): string | null;
   close(): Promise<void>;
 }
 
@@ -58,10 +64,12 @@ function openSqlite(path: string): Store {
     throw new KithError('unavailable', 'database_unavailable', `cannot open database ${path}: ${(error as Error).message}`);
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const changes = sqlite.prepare('SELECT total_changes() AS n');
   return {
     db,
     dialect: 'sqlite',
     sqlite,
+    changeMark: () => `${sqlite.pragma('data_version', { simple: true })}:${(changes.get() as { n: number }).n}`,
     close: () => db.destroy(),
   };
 }
@@ -88,11 +96,11 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Store> {
     throw new KithError('unavailable', 'database_unavailable', `cannot connect to PostgreSQL: ${(error as Error).message}`);
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', sqlite: undefined, close: () => db.destroy() };
+  return { db, dialect: 'postgres', sqlite: undefined, changeMark: () => null, close: () => db.destroy() };
 }
 
 /** Wraps an already open Kysely instance (PGlite in tests) and migrates it. */
 export async function storeFromKysely(db: Kysely<Database>, dialect: StoreDialect): Promise<Store> {
   await migrateToLatest(db, dialect);
-  return { db, dialect, sqlite: undefined, close: () => db.destroy() };
+  return { db, dialect, sqlite: undefined, changeMark: () => null, close: () => db.destroy() };
 }

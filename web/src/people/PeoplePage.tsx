@@ -5,10 +5,10 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { get, post, query } from '../api';
 import { Link, navigate } from '../shell/router';
-import type { Organization, Page, Person, SearchHit } from '../types';
+import type { Organization, Person, SearchHit } from '../types';
+import { peopleQuery, type PeopleFilters } from './people-query';
 import { TIERS } from './AddPersonModal';
 
-const PAGE = 200;
 const ROW = 52;
 
 function lastContact(p: Person): string {
@@ -35,16 +35,13 @@ export default function PeoplePage() {
   const [archived, setArchived] = useState(false);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkTags, setBulkTags] = useState<string[]>([]);
-  const tags = useQuery({ queryKey: ['tags'], queryFn: () => get<Array<{ name: string; people: number }>>('/tags') });
-  const orgs = useQuery({ queryKey: ['organizations'], queryFn: () => get<Organization[]>('/organizations?limit=2000') });
-  const filters = { tag, tier, organization, sort, includeArchived: archived };
-  const list = useInfiniteQuery({
-    queryKey: ['people', filters],
-    queryFn: ({ pageParam }) => get<Page<Person>>('/people' + query({ ...filters, limit: PAGE, cursor: pageParam })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: !q,
-  });
+  // Filter choices load when a filter is first opened: the table comes first.
+  const [wantChoices, setWantChoices] = useState(false);
+  const tags = useQuery({ queryKey: ['tags'], queryFn: () => get<Array<{ name: string; people: number }>>('/tags'), enabled: wantChoices || tag !== null });
+  const orgs = useQuery({ queryKey: ['organizations'], queryFn: () => get<Organization[]>('/organizations?limit=2000'), enabled: wantChoices || organization !== null });
+  const loadChoices = () => setWantChoices(true);
+  const filters: PeopleFilters = { tag, tier, organization, sort, includeArchived: archived };
+  const list = useInfiniteQuery({ ...peopleQuery(filters), enabled: !q });
   const search = useQuery({ queryKey: ['search', q, 100], queryFn: () => get<SearchHit[]>('/search' + query({ q, limit: 100 })), enabled: Boolean(q) });
   const rows = useMemo(() => (q ? (search.data ?? []).map((h) => h.person) : (list.data?.pages.flatMap((p) => p.items) ?? [])), [q, search.data, list.data]);
   const hasMore = !q && Boolean(list.hasNextPage);
@@ -83,9 +80,9 @@ export default function PeoplePage() {
       </Group>
       <Group gap="xs" align="flex-end">
         <TextInput label="Search" placeholder="Name, email, company, tag, note…" value={text} onChange={(e) => setText(e.currentTarget.value)} style={{ flex: 2, minWidth: 200 }} />
-        <Select label="Tag" data={(tags.data ?? []).map((t) => ({ value: t.name, label: `${t.name} (${t.people})` }))} value={tag} onChange={setTag} clearable searchable placeholder="Any" w={160} disabled={Boolean(q)} />
+        <Select label="Tag" data={(tags.data ?? []).map((t) => ({ value: t.name, label: `${t.name} (${t.people})` }))} value={tag} onChange={setTag} clearable searchable placeholder="Any" w={160} disabled={Boolean(q)} onFocus={loadChoices} onDropdownOpen={loadChoices} />
         <Select label="Tier" data={TIERS} value={tier} onChange={setTier} clearable placeholder="Any" w={140} disabled={Boolean(q)} />
-        <Select label="Organization" data={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))} value={organization} onChange={setOrganization} clearable searchable placeholder="Any" w={180} disabled={Boolean(q)} />
+        <Select label="Organization" data={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))} value={organization} onChange={setOrganization} clearable searchable placeholder="Any" w={180} disabled={Boolean(q)} onFocus={loadChoices} onDropdownOpen={loadChoices} />
         <Select
           label="Sort"
           data={[

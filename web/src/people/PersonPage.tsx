@@ -215,7 +215,7 @@ export default function PersonPage({ id }: { id: string }) {
                       {[pos.title, pos.organization].filter(Boolean).join(' at ')} {pos.startDate || pos.endDate ? `(${pos.startDate ?? '…'} – ${pos.endDate ?? 'now'})` : pos.current ? '' : '(ended)'}
                     </Text>
                     {pos.current && (
-                      <Button size="compact-xs" variant="subtle" onClick={() => mutate.mutate(() => post(`/positions/${pos.id}/end`, {}))}>
+                      <Button size="compact-xs" variant="subtle" style={{ flexShrink: 0 }} onClick={() => mutate.mutate(() => post(`/positions/${pos.id}/end`, {}))}>
                         End
                       </Button>
                     )}
@@ -307,21 +307,22 @@ export default function PersonPage({ id }: { id: string }) {
                       </Button>
                     </Group>
                   ))}
-                  <Group
+                  <Stack
                     component="form"
                     gap={4}
-                    align="flex-end"
                     onSubmit={(e: FormEvent) => {
                       e.preventDefault();
                       mutate.mutate(() => post('/reminders', { title: reminder.title, about: p.id, at: reminder.at || undefined, in: reminder.at ? undefined : '1w' }).then(() => setReminder({ title: '', at: '' })));
                     }}
                   >
-                    <TextInput size="xs" aria-label="Reminder" placeholder="Remind me to…" value={reminder.title} onChange={(e) => setReminder({ ...reminder, title: e.currentTarget.value })} required style={{ flex: 1 }} />
-                    <TextInput size="xs" aria-label="Reminder date" type="date" value={reminder.at} onChange={(e) => setReminder({ ...reminder, at: e.currentTarget.value })} />
-                    <Button size="xs" type="submit" variant="light">
-                      Add
-                    </Button>
-                  </Group>
+                    <TextInput size="xs" aria-label="Reminder" placeholder="Remind me to…" value={reminder.title} onChange={(e) => setReminder({ ...reminder, title: e.currentTarget.value })} required />
+                    <Group gap={4} wrap="nowrap">
+                      <TextInput size="xs" aria-label="Reminder date" description="Empty: in a week" type="date" value={reminder.at} onChange={(e) => setReminder({ ...reminder, at: e.currentTarget.value })} style={{ flex: 1 }} />
+                      <Button size="xs" type="submit" variant="light">
+                        Add
+                      </Button>
+                    </Group>
+                  </Stack>
                 </Stack>
               </Section>
             </SimpleGrid>

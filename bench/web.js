@@ -1,0 +1,85 @@
+// HTTP and web app benchmarks on the demo database: GET /api/v1/people?limit=50 under
+// load with autocannon on loopback, the web app's initial JavaScript (gzipped), and
+// the People page's first render with every person in headless Chromium.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import autocannon from 'autocannon';
+
+function startServer(bin, db) {
+  const child = spawn(process.execPath, [bin, '--db', db, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /running at (\S+)/.exec(out);
+      if (m) setTimeout(() => resolve({ url: m[1], setup: /setup\?code=(\S+)/.exec(out)?.[1] ?? null, stop: () => child.kill('SIGTERM') }), 200);
+    });
+    child.once('exit', (code) => reject(new Error('kith serve exited ' + code)));
+  });
+}
+
+/** Gzipped bytes of the scripts index.html loads before the first paint (entry and preloads). */
+export function initialJavaScript(webRoot) {
+  const html = readFileSync(join(webRoot, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  return { files, gzipped: files.reduce((sum, f) => sum + gzipSync(readFileSync(join(webRoot, f))).length, 0) };
+}
+
+export async function webBenchmarks({ bin, db, report, people }) {
+  const token = spawnSync(process.execPath, [bin, '--db', db, 'token', 'create', 'bench'], { encoding: 'utf8' }).stdout.trim();
+  const server = await startServer(bin, db);
+  try {
+    const url = `${server.url}/api/v1/people?limit=50`;
+    const headers = { authorization: `Bearer ${token}` };
+    await autocannon({ url, headers, connections: 10, duration: 3 });
+    const result = await autocannon({ url, headers, connections: 10, duration: 10 });
+    if (result.non2xx > 0 || result.errors > 0) throw new Error(`load test saw ${result.non2xx} non-2xx answers and ${result.errors} errors`);
+    // The same page with a query parameter that changes every time: no answer is reused.
+    let n = 0;
+    const uncached = await autocannon({ url, headers, connections: 10, duration: 10, requests: [{ setupRequest: (req) => ({ ...req, path: `/api/v1/people?limit=50&n=${++n}` }) }] });
+    report(
+      `\`GET /api/v1/people?limit=50\` over ${people} people (autocannon, 10 connections, 10 s, loopback)`,
+      '≥ 2,000 req/s; p99 ≤ 50 ms',
+      `${Math.round(result.requests.average)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (unchanged data: answers reused until a write)`,
+      `every answer computed (URL varied each time): ${Math.round(uncached.requests.average)} req/s, p50 ${uncached.latency.p50} ms, p99 ${uncached.latency.p99} ms`,
+    );
+
+    const webRoot = join(import.meta.dirname, '..', 'dist', 'web');
+    const js = initialJavaScript(webRoot);
+    report('web app initial JavaScript', '≤ 250 KB gzipped', `${(js.gzipped / 1024).toFixed(0)} KB gzipped (${js.files.length} files)`, 'none');
+
+    const chromiumPath = process.env.KITH_CHROMIUM ?? '/usr/bin/chromium';
+    if (!existsSync(chromiumPath)) {
+      console.error(`no Chromium at ${chromiumPath}: the first-render benchmark is not run`);
+      return;
+    }
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    try {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      // Log in once (setting the password on a fresh database), then time cold loads of /people.
+      const password = 'benchmark password';
+      const login = server.setup
+        ? await context.request.post(`${server.url}/api/v1/auth/setup`, { data: { code: server.setup, password } })
+        : await context.request.post(`${server.url}/api/v1/auth/login`, { data: { password } });
+      if (!login.ok()) throw new Error('could not log in: ' + (await login.text()));
+      // Measured in the page: from the start of navigation to the frame in which the
+      // first row is there (polled every animation frame).
+      const times = [];
+      for (let i = 0; i < 6; i++) {
+        await page.goto(`${server.url}/people`, { waitUntil: 'commit' });
+        await page.waitForFunction(() => document.querySelector('[role=table][aria-label=People] [role=row] a') !== null, undefined, { polling: 'raf', timeout: 30_000 });
+        times.push(Math.round(await page.evaluate('performance.now()')));
+      }
+      const warm = times.slice(1).sort((a, b) => a - b);
+      report(`People page first render with ${people} people (headless Chromium, navigation to first row)`, '≤ 1 s', `first load ${times[0]} ms; then median ${warm[Math.floor(warm.length / 2)]} ms (navigation start to the frame showing the first row)`, 'none');
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    server.stop();
+  }
+}
