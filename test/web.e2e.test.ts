@@ -15,6 +15,12 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/** Form controls and buttons on the page that a screen reader could not name. */
+const UNLABELLED = `[...document.querySelectorAll('input:not([type=hidden]), select, textarea, button, [role=button], a[href]')]
+  .filter((el) => el.offsetParent !== null || el.getClientRects().length > 0)
+  .filter((el) => !((el.labels && el.labels.length) || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.getAttribute('title') || (el.textContent || '').trim() || el.getAttribute('placeholder')))
+  .map((el) => el.outerHTML.slice(0, 120))`;
+
 /**
  * The web app in a real browser against a real `kith serve`: first login, add a
  * person, log an interaction and see it on Today, import a vCard, search, review and
@@ -102,6 +108,19 @@ describe.skipIf(!available)('web app in Chromium', () => {
     await page.getByRole('option', { name: /Grace Hopper/ }).waitFor();
     await input.press('Enter');
     await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
+  });
+
+  it('names every control on every page, for screen readers', async () => {
+    for (const path of ['/', '/people', '/organizations', '/reminders', '/import', '/settings']) {
+      await page.goto(server.url + path);
+      await page.getByRole('heading', { level: 2 }).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect([path, await page.evaluate<string[]>(UNLABELLED)]).toEqual([path, []]);
+    }
+    await page.getByRole('link', { name: 'People' }).first().click();
+    await page.getByRole('table', { name: 'People' }).getByRole('link', { name: 'Grace Hopper' }).click();
+    await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
+    expect(await page.evaluate<string[]>(UNLABELLED)).toEqual([]);
   });
 
   it('works at phone width, and logs out and back in', async () => {

@@ -52,6 +52,9 @@ export function listCommand(name: string): Command {
     .option('--tier <tier>', 'only people in this tier')
     .option('--not-contacted-since <date>', 'only people with no interaction since this date')
     .option('--archived', 'include archived people')
+    .option('--min-strength <n>', 'only people with tie strength at least n (0 to 100)', Number)
+    .option('--max-strength <n>', 'only people with tie strength at most n', Number)
+    .option('--status <status>', 'only people whose cadence is ok, due, overdue or none')
     .option('--sort <order>', 'name (A to Z), recent (last contact first) or added (newest first)')
     .option('--limit <n>', 'at most this many', integer)
     .option('--cursor <cursor>', 'continue after a previous page')
@@ -64,6 +67,9 @@ export function listCommand(name: string): Command {
           notContactedSince: opts.notContactedSince,
           includeArchived: opts.archived,
           sort: opts.sort,
+          minStrength: opts.minStrength,
+          maxStrength: opts.maxStrength,
+          status: opts.status,
           limit: opts.limit ?? 100,
           cursor: opts.cursor,
         };

@@ -69,9 +69,22 @@ for (const dialect of DIALECTS) {
       expect((await call('GET', '/api/v1/tokens')).json().map((x: { name: string }) => x.name)).toEqual(['script', 'phone']);
       expect((await call('DELETE', `/api/v1/tokens/${token.id}`)).statusCode).toBe(200);
       expect((await app.inject({ url: '/api/v1/people', headers: { authorization: `Bearer ${token.token}` } })).statusCode).toBe(401);
+      // Security headers on every answer.
+      const headers = (await app.inject({ url: '/api/v1/health' })).headers;
+      expect(String(headers['content-security-policy'])).toContain("script-src 'self'");
+      expect([headers['x-frame-options'], headers['x-content-type-options']]).toEqual(['SAMEORIGIN', 'nosniff']);
       // Logging out ends the session.
       expect((await call('POST', '/api/v1/auth/logout')).statusCode).toBe(200);
       expect((await call('GET', '/api/v1/people')).statusCode).toBe(401);
+    });
+
+    it('limits login attempts', async () => {
+      const codes: number[] = [];
+      for (let i = 0; i < 12; i++) codes.push((await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { password: 'guess ' + i } })).statusCode);
+      expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
+      const limited = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { password: PASSWORD } });
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json().error.code).toEqual(expect.any(String));
     });
 
     it('answers client mistakes with 4xx and one error shape', async () => {
@@ -124,6 +137,14 @@ for (const dialect of DIALECTS) {
       const second = (await call('GET', `/api/v1/people?limit=1&cursor=${first.nextCursor}`)).json();
       expect([first.items[0].name, second.items[0].name, second.nextCursor]).toEqual(['Ada Lovelace', 'Charles Babbage', null]);
       expect((await call('GET', '/api/v1/people?tag=poetry')).json().items).toHaveLength(1);
+      // Filters on computed values: tie strength and cadence status.
+      expect((await call('GET', '/api/v1/people?minStrength=1')).json().items.map((p: { name: string }) => p.name)).toEqual(['Ada Lovelace']);
+      expect((await call('GET', '/api/v1/people?maxStrength=0')).json().items.map((p: { name: string }) => p.name)).toEqual(['Charles Babbage']);
+      expect((await call('GET', '/api/v1/people?status=none')).json().items.map((p: { name: string }) => p.name)).toEqual(['Charles Babbage']);
+      expect((await call('GET', '/api/v1/people?status=ok')).json().items.map((p: { name: string }) => p.name)).toEqual(['Ada Lovelace']);
+      const band = (await call('GET', '/api/v1/people?maxStrength=100&limit=1')).json();
+      const bandNext = (await call('GET', `/api/v1/people?maxStrength=100&limit=1&cursor=${band.nextCursor}`)).json();
+      expect([band.items[0].name, bandNext.items[0].name, bandNext.nextCursor]).toEqual(['Ada Lovelace', 'Charles Babbage', null]);
       // Other orders page by their own key: last contact first (never contacted last), newest first.
       const recent = (await call('GET', '/api/v1/people?sort=recent&limit=1')).json();
       const recentNext = (await call('GET', `/api/v1/people?sort=recent&limit=1&cursor=${recent.nextCursor}`)).json();

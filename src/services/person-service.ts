@@ -63,6 +63,11 @@ export interface PersonListQuery {
   notContactedSince?: string;
   includeArchived?: boolean;
   sort?: string;
+  /** Tie strength range, 0 to 100. */
+  minStrength?: number;
+  maxStrength?: number;
+  /** Cadence status: ok, due, overdue or none. */
+  status?: string;
   limit?: number;
   cursor?: string;
 }
@@ -103,6 +108,10 @@ export function parseLimit(value: number | string | undefined, fallback: number,
   if (!Number.isInteger(n) || n < 1 || n > max) throw invalid('limit', value, `expected a whole number from 1 to ${max}`);
   return n;
 }
+
+const SCAN_CHUNK = 500;
+const SCAN_LIMIT = 20_000;
+const CADENCE_STATUSES = ['ok', 'due', 'overdue', 'none'];
 
 export class PersonService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -293,6 +302,7 @@ export class PersonService {
       if (!(PERSON_SORTS as readonly string[]).includes(query.sort)) throw invalid('sort', query.sort, `expected one of ${PERSON_SORTS.join(', ')}`);
       filter.sort = query.sort as PersonSort;
     }
+    if (query.minStrength !== undefined || query.maxStrength !== undefined || query.status !== undefined) return this.listDerived(repos, query, filter, limit);
     const rows = await repos.people.listIds(filter);
     const page = rows.slice(0, limit);
     const items = await repos.people.hydrate(page.map((r) => r.id));
@@ -302,6 +312,48 @@ export class PersonService {
       nextCursor = encodeCursor(last.key, last.id);
     }
     return { items, nextCursor };
+  }
+
+  /**
+   * Filters on values computed from the data rather than stored (tie strength decays
+   * with time, cadence status depends on today): people are read in order, a chunk at
+   * a time, and kept when they match. A page that would need to read more than
+   * SCAN_LIMIT people ends early with a cursor, so no request runs long.
+   */
+  private async listDerived(repos: Repositories, query: PersonListQuery, filter: Parameters<Repositories['people']['listIds']>[0], limit: number): Promise<PersonPage> {
+    const min = query.minStrength ?? 0;
+    const max = query.maxStrength ?? 100;
+    for (const [field, value] of [['min-strength', min], ['max-strength', max]] as const) {
+      if (!Number.isFinite(value) || value < 0 || value > 100) throw invalid(field, value, 'expected a number from 0 to 100');
+    }
+    if (query.status !== undefined && !CADENCE_STATUSES.includes(query.status)) throw invalid('status', query.status, `expected one of ${CADENCE_STATUSES.join(', ')}`);
+    const now = this.ctx.now();
+    const rules = await repos.cadences.list();
+    const items: Person[] = [];
+    let after = filter.after;
+    let scanned = 0;
+    let last: { key: string; id: string } | undefined;
+    for (;;) {
+      const rows = await repos.people.listIds({ ...filter, after, limit: SCAN_CHUNK });
+      if (rows.length === 0) return { items, nextCursor: null };
+      const people = await repos.people.hydrate(rows.map((r) => r.id));
+      const stats = await repos.contactStats.get(rows.map((r) => r.id));
+      const byId = new Map(people.map((p) => [p.id, p]));
+      for (const row of rows) {
+        const person = byId.get(row.id);
+        if (!person) continue;
+        const strength = tieStrength(stats.get(row.id) ?? EMPTY_STATS, now, person.metOn).score;
+        if (strength < min || strength > max) continue;
+        if (query.status !== undefined && (await cadenceStateOf(repos, person, now, rules)).status !== query.status) continue;
+        if (items.length === limit) return { items, nextCursor: encodeCursor(last!.key, last!.id) };
+        items.push(person);
+        last = row;
+      }
+      scanned += rows.length;
+      after = rows[rows.length - 1]!;
+      if (rows.length < SCAN_CHUNK) return { items, nextCursor: null };
+      if (scanned >= SCAN_LIMIT) return { items, nextCursor: encodeCursor(after.key, after.id) };
+    }
   }
 
   async archive(ref: string): Promise<Person> {

@@ -55,6 +55,22 @@ export const keepInTouchRoutes: Routes = (api, kith) => {
   api.get('/api/v1/tiers/suggestions', { schema: { tags: ['keep in touch'], response: { 200: z.array(proposal) } } }, () => kith.tiers.suggest());
   api.post('/api/v1/tiers/accept', { schema: { tags: ['keep in touch'], body: z.object({ people: z.array(z.string()).default([]) }), response: { 200: z.array(person) } } }, (req) => kith.tiers.accept(req.body.people));
 
+  api.post('/api/v1/strength/recompute', { schema: { tags: ['keep in touch'], summary: 'Recompute every tie strength from the interactions', response: { 200: z.object({ people: z.number(), interactions: z.number() }) } } }, () =>
+    kith.strength.recomputeAll(),
+  );
+  api.get('/api/v1/digest', { schema: { tags: ['keep in touch'], summary: 'The weekly digest as Markdown or HTML', querystring: z.object({ format: z.enum(['md', 'html']).default('md') }) } }, async (req, reply) => {
+    reply.header('content-type', req.query.format === 'html' ? 'text/html; charset=utf-8' : 'text/markdown; charset=utf-8');
+    return kith.digest.render(req.query.format);
+  });
+  api.post('/api/v1/demo', {
+    schema: {
+      tags: ['network'],
+      summary: 'Fill an empty database with a reproducible demo network',
+      body: z.object({ people: z.number().int().min(1).max(100_000).default(500), interactions: z.number().int().min(0).max(2_000_000).optional(), seed: z.string().max(100).optional() }),
+      response: { 200: z.object({ people: z.number(), interactions: z.number(), seed: z.string(), seconds: z.number() }) },
+    },
+  }, (req) => kith.demo.generate(req.body));
+
   api.get('/api/v1/stats', { schema: { tags: ['network'], querystring: z.object({ windowDays: z.coerce.number().int().min(1).max(3650).default(30) }), response: { 200: z.record(z.string(), z.unknown()) } } }, (req) =>
     kith.stats.stats(req.query.windowDays) as unknown as Promise<Record<string, unknown>>,
   );

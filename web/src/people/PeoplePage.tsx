@@ -10,6 +10,7 @@ import { peopleQuery, type PeopleFilters } from './people-query';
 import { TIERS } from './AddPersonModal';
 
 const ROW = 52;
+const STRENGTH_BANDS: Record<string, [number, number]> = { strong: [60, 100], medium: [30, 59.99], weak: [0.01, 29.99], none: [0, 0] };
 
 function lastContact(p: Person): string {
   if (!p.lastContactAt) return 'never';
@@ -33,6 +34,8 @@ export default function PeoplePage() {
   const [organization, setOrganization] = useState<string | null>(null);
   const [sort, setSort] = useState<string>('name');
   const [archived, setArchived] = useState(false);
+  const [band, setBand] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [bulkTags, setBulkTags] = useState<string[]>([]);
   // Filter choices load when a filter is first opened: the table comes first.
@@ -40,7 +43,8 @@ export default function PeoplePage() {
   const tags = useQuery({ queryKey: ['tags'], queryFn: () => get<Array<{ name: string; people: number }>>('/tags'), enabled: wantChoices || tag !== null });
   const orgs = useQuery({ queryKey: ['organizations'], queryFn: () => get<Organization[]>('/organizations?limit=2000'), enabled: wantChoices || organization !== null });
   const loadChoices = () => setWantChoices(true);
-  const filters: PeopleFilters = { tag, tier, organization, sort, includeArchived: archived };
+  const range = band ? STRENGTH_BANDS[band]! : undefined;
+  const filters: PeopleFilters = { tag, tier, organization, sort, includeArchived: archived, status, minStrength: range?.[0], maxStrength: range?.[1] };
   const list = useInfiniteQuery({ ...peopleQuery(filters), enabled: !q });
   const search = useQuery({ queryKey: ['search', q, 100], queryFn: () => get<SearchHit[]>('/search' + query({ q, limit: 100 })), enabled: Boolean(q) });
   const rows = useMemo(() => (q ? (search.data ?? []).map((h) => h.person) : (list.data?.pages.flatMap((p) => p.items) ?? [])), [q, search.data, list.data]);
@@ -52,7 +56,7 @@ export default function PeoplePage() {
   useEffect(() => {
     if (hasMore && lastIndex >= rows.length - 20 && !list.isFetchingNextPage) void list.fetchNextPage();
   }, [hasMore, lastIndex, rows.length, list]);
-  useEffect(() => setSelected(new Set()), [q, tag, tier, organization, sort, archived]);
+  useEffect(() => setSelected(new Set()), [q, tag, tier, organization, sort, archived, band, status]);
   const bulk = useMutation({
     mutationFn: (body: { addTags?: string[]; removeTags?: string[]; archive?: boolean }) => post<{ updated: number }>('/people/bulk', { ids: [...selected], ...body }),
     onSuccess: () => {
@@ -83,6 +87,36 @@ export default function PeoplePage() {
         <Select label="Tag" data={(tags.data ?? []).map((t) => ({ value: t.name, label: `${t.name} (${t.people})` }))} value={tag} onChange={setTag} clearable searchable placeholder="Any" w={160} disabled={Boolean(q)} onFocus={loadChoices} onDropdownOpen={loadChoices} />
         <Select label="Tier" data={TIERS} value={tier} onChange={setTier} clearable placeholder="Any" w={140} disabled={Boolean(q)} />
         <Select label="Organization" data={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))} value={organization} onChange={setOrganization} clearable searchable placeholder="Any" w={180} disabled={Boolean(q)} onFocus={loadChoices} onDropdownOpen={loadChoices} />
+        <Select
+          label="Strength"
+          data={[
+            { value: 'strong', label: 'Strong (60+)' },
+            { value: 'medium', label: 'Medium (30–59)' },
+            { value: 'weak', label: 'Weak (1–29)' },
+            { value: 'none', label: 'No contact (0)' },
+          ]}
+          value={band}
+          onChange={setBand}
+          clearable
+          placeholder="Any"
+          w={150}
+          disabled={Boolean(q)}
+        />
+        <Select
+          label="Cadence"
+          data={[
+            { value: 'overdue', label: 'Overdue' },
+            { value: 'due', label: 'Due' },
+            { value: 'ok', label: 'On track' },
+            { value: 'none', label: 'No cadence' },
+          ]}
+          value={status}
+          onChange={setStatus}
+          clearable
+          placeholder="Any"
+          w={140}
+          disabled={Boolean(q)}
+        />
         <Select
           label="Sort"
           data={[

@@ -8,9 +8,12 @@ export interface PeopleFilters {
   organization: string | null;
   sort: string;
   includeArchived: boolean;
+  minStrength?: number;
+  maxStrength?: number;
+  status: string | null;
 }
 
-export const DEFAULT_FILTERS: PeopleFilters = { tag: null, tier: null, organization: null, sort: 'name', includeArchived: false };
+export const DEFAULT_FILTERS: PeopleFilters = { tag: null, tier: null, organization: null, sort: 'name', includeArchived: false, status: null };
 const PAGE = 200;
 
 /** The People table's pages; shared so that the first page can be fetched before the page's code arrives. */
