@@ -138,3 +138,8 @@ export function anniversaryReason(company: string, years: number, days: number):
 export function dormantReason(yearsSilent: number, why: string): Reason {
   return { kind: 'dormant', text: `dormant for ${Math.floor(yearsSilent)} years but worth reconnecting${why ? ` (${why})` : ''}`, score: 30 };
 }
+
+/** Someone in the audience of an active goal whom you have not met yet or barely know. */
+export function goalReason(goal: string, strength: number): Reason {
+  return { kind: 'goal', text: `in the audience of your goal "${goal}"${strength === 0 ? ': not met yet' : ': a weak tie so far'}`, score: 28 };
+}

@@ -1,5 +1,7 @@
 import type { Store } from '../store/connect.js';
 import { AccessService } from './access-service.js';
+import { AudienceService } from './audience-service.js';
+import { GoalService } from './goal-service.js';
 import { BackupService } from './backup-service.js';
 import { CadenceService } from './cadence-service.js';
 import { CalendarService } from './calendar-service.js';
@@ -50,6 +52,8 @@ export interface Kith {
   backups: BackupService;
   exports: ExportService;
   access: AccessService;
+  goals: GoalService;
+  audiences: AudienceService;
   /** Changes whenever the data may have (see Store.changeMark); null when unknown. */
   changeMark(): string | null;
   close(): Promise<void>;
@@ -82,6 +86,8 @@ export function createKith(store: Store, now?: () => Date): Kith {
     backups: new BackupService(context),
     exports: new ExportService(context),
     access: new AccessService(context),
+    goals: new GoalService(context),
+    audiences: new AudienceService(context),
     changeMark: () => store.changeMark(),
     close: () => store.close(),
   };

@@ -10,6 +10,7 @@ import {
   birthdayReason,
   cadenceReason,
   dormantReason,
+  goalReason,
   entryScore,
   newJobReason,
   rankQueue,
@@ -19,6 +20,7 @@ import {
   type Reason,
 } from '../domain/today-queue.js';
 import { inTransaction, readRepositories, type Repositories } from '../store/repositories.js';
+import { audienceMembers } from './audience-service.js';
 import type { ServiceContext } from './context.js';
 import { writeInteraction } from './interaction-service.js';
 import { resolvePersonId } from './person-refs.js';
@@ -49,6 +51,8 @@ function endOfLocalDay(day: string, zone: string): Date {
   const [y, m, d] = addDays(day, 1).split('-').map(Number) as [number, number, number];
   return zonedToUtc(y, m, d, 0, 0, zone);
 }
+
+const GOAL_PEOPLE_A_DAY = 3;
 
 export class TodayService {
   constructor(private readonly ctx: ServiceContext) {}
@@ -119,6 +123,19 @@ export class TodayService {
     if (dormant.length > 0) {
       const pick = dormant[Math.floor(Date.parse(today) / DAY) % dormant.length]!;
       add(pick.personId, dormantReason(pick.yearsSilent, pick.why));
+    }
+
+    // Goals: a few people a day from each active goal's audience whom you barely know yet.
+    for (const goal of await repos.playbook.goals({ status: 'active' })) {
+      if (!goal.audienceId) continue;
+      const [audience] = await repos.playbook.audiences([goal.audienceId]);
+      if (!audience) continue;
+      const weak = (await audienceMembers(repos, audience.filter, now)).filter((m) => m.strength < 30).sort((a, b) => a.personId.localeCompare(b.personId));
+      const start = (Math.floor(Date.parse(today) / DAY) * GOAL_PEOPLE_A_DAY) % Math.max(1, weak.length);
+      for (let i = 0; i < Math.min(GOAL_PEOPLE_A_DAY, weak.length); i++) {
+        const m = weak[(start + i) % weak.length]!;
+        add(m.personId, goalReason(goal.title, m.strength));
+      }
     }
 
     for (const id of suppressed) reasons.delete(id);

@@ -29,6 +29,9 @@ export const BACKUP_TABLES: Array<{ table: keyof Database; key: string[] }> = [
   { table: 'person_source', key: ['source', 'external_id'] },
   { table: 'person_photo', key: ['person_id'] },
   { table: 'dupe_dismissal', key: ['person_a', 'person_b'] },
+  { table: 'audience', key: ['id'] },
+  { table: 'goal', key: ['id'] },
+  { table: 'key_result', key: ['id'] },
 ];
 
 type Row = Record<string, unknown>;

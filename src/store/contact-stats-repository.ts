@@ -6,7 +6,7 @@ import type { Database } from './schema.js';
 
 type Row = Database['contact_stats'];
 
-function fromRow(r: Row): ContactStats {
+export function fromRow(r: Row): ContactStats {
   return {
     interactions: Number(r.interactions),
     firstAt: r.first_at,

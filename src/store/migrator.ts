@@ -4,6 +4,7 @@ import { coreMigration } from './migrations/0001-core.js';
 import { keepInTouchMigration } from './migrations/0002-keep-in-touch.js';
 import { importsMigration } from './migrations/0003-imports.js';
 import { accessMigration } from './migrations/0004-access.js';
+import { playbookMigration } from './migrations/0005-playbook.js';
 import type { StoreDialect } from './store-dialect.js';
 
 function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
@@ -12,6 +13,7 @@ function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
     '0002-keep-in-touch': keepInTouchMigration(dialect),
     '0003-imports': importsMigration(dialect),
     '0004-access': accessMigration(),
+    '0005-playbook': playbookMigration(),
   };
 }
 

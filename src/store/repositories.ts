@@ -11,6 +11,7 @@ import { InteractionRepository } from './interaction-repository.js';
 import { NoteRepository } from './note-repository.js';
 import { OrganizationRepository } from './organization-repository.js';
 import { PersonBatchRepository } from './person-batch-repository.js';
+import { PlaybookRepository } from './playbook-repository.js';
 import { PersonRepository } from './person-repository.js';
 import { PositionRepository } from './position-repository.js';
 import { QueueRepository } from './queue-repository.js';
@@ -43,6 +44,7 @@ export interface Repositories {
   backup: BackupRepository;
   batches: PersonBatchRepository;
   access: AccessRepository;
+  playbook: PlaybookRepository;
 }
 
 /** sqlite is the raw handle behind db on SQLite, for batch writes in db's transaction. */
@@ -67,6 +69,7 @@ export function repositories(db: Kysely<Database>, dialect: StoreDialect, sqlite
     backup: new BackupRepository(db),
     batches: new PersonBatchRepository(db, sqlite),
     access: new AccessRepository(db),
+    playbook: new PlaybookRepository(db),
   };
 }
 

@@ -216,6 +216,34 @@ export interface ApiTokenTable {
   last_used_at: string | null;
 }
 
+export interface AudienceTable {
+  id: string;
+  name: string;
+  description: string | null;
+  filter: string;
+  created_at: string;
+}
+
+export interface GoalTable {
+  id: string;
+  title: string;
+  why: string | null;
+  target_date: string | null;
+  audience_id: string | null;
+  status: string;
+  created_at: string;
+  done_at: string | null;
+}
+
+export interface KeyResultTable {
+  id: string;
+  goal_id: string;
+  metric: string;
+  target: number;
+  period: string;
+  ordinal: number;
+}
+
 export interface Database {
   person: PersonTable;
   person_email: PersonEmailTable;
@@ -243,4 +271,7 @@ export interface Database {
   account: AccountTable;
   session: SessionTable;
   api_token: ApiTokenTable;
+  audience: AudienceTable;
+  goal: GoalTable;
+  key_result: KeyResultTable;
 }

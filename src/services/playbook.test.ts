@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DIALECTS, openTestStore, type TestStore } from '../../test/stores.js';
+
+for (const dialect of DIALECTS) {
+  describe(`goals and audiences on ${dialect}`, () => {
+    let t: TestStore;
+    let clock = new Date('2026-11-01T09:00:00Z');
+    beforeEach(async () => {
+      clock = new Date('2026-11-01T09:00:00Z');
+      t = await openTestStore(dialect, () => clock);
+    });
+    afterEach(() => t.cleanup());
+
+    it('computes coverage and key-result progress from the data, and puts audience members on Today', async () => {
+      const k = t.kith;
+      await k.people.add({ name: 'Priya Product', company: 'Payly', title: 'VP Product', tags: ['fintech'] });
+      await k.people.add({ name: 'Omar Owner', company: 'Payly', title: 'Product Owner', tags: ['fintech'] });
+      await k.people.add({ name: 'Lena Lead', company: 'Coinly', title: 'Product Lead', tags: ['fintech'] });
+      await k.people.add({ name: 'Sam Sales', company: 'Coinly', title: 'Sales', tags: ['fintech'] });
+      await k.people.add({ name: 'Fred Far', company: 'Elsewhere', title: 'Product Manager' });
+      const audience = await k.audiences.add({ name: 'Fintech product', filter: { tags: ['fintech'], titles: ['product'] } });
+      expect(audience.filter).toMatchObject({ tags: ['fintech'], titles: ['product'] });
+      const goal = await k.goals.add({ title: 'Meet product leaders in fintech', why: 'move into product', by: '2027-03-31', keyResults: ['meet:3', 'interactions:2/month', 'introductions:1'], audience: 'Fintech product' });
+      expect(goal.keyResults.map((r) => [r.label, r.current])).toEqual([['3 people met', 0], ['2 interactions a month', 0], ['1 introductions received', 0]]);
+
+      clock = new Date('2026-11-10T09:00:00Z');
+      for (let i = 0; i < 4; i++) await k.interactions.log({ kind: 'meeting', with: ['Priya Product'], at: `2026-11-0${i + 2}` });
+      await k.interactions.log({ kind: 'intro', with: ['Lena Lead'], at: '2026-11-09' });
+      await k.interactions.log({ kind: 'meeting', with: ['Sam Sales'], at: '2026-11-09' }); // not in the audience
+      await k.interactions.log({ kind: 'meeting', with: ['Fred Far'], at: '2026-11-09' }); // not in the audience
+      const progress = await k.goals.show('Meet product leaders in fintech');
+      expect(progress.keyResults.map((r) => [r.current, r.done])).toEqual([[2, false], [5, true], [1, true]]);
+      expect(progress.audience?.name).toBe('Fintech product');
+
+      const { coverage } = await k.audiences.show('fintech PRODUCT');
+      expect(coverage.people).toBe(3);
+      expect(coverage.bands.none).toBe(1);
+      expect(coverage.meetNext.map((p) => p.name)).toContain('Omar Owner');
+      // Coinly: only an introduction to Lena so far.
+      expect(coverage.organizationsWithoutStrongTie.find((o) => o.name === 'Coinly')).toMatchObject({ people: 1 });
+
+      // Omar (never met, in the audience) gets a goal reason on Today.
+      const today = await k.today.queue(20);
+      const omar = today.entries.find((e) => e.name === 'Omar Owner');
+      expect(omar?.reasons.map((r) => r.kind)).toEqual(['goal']);
+      expect(today.entries.some((e) => e.name === 'Fred Far' && e.reasons.some((r) => r.kind === 'goal'))).toBe(false);
+
+      const done = await k.goals.done(goal.id);
+      expect(done.status).toBe('done');
+      expect((await k.today.queue(20)).entries.some((e) => e.reasons.some((r) => r.kind === 'goal'))).toBe(false);
+      await expect(k.goals.add({ title: 'x', keyResults: ['coffees:2'] })).rejects.toThrow(/invalid key-result/);
+      await expect(k.audiences.add({ name: 'Fintech product', filter: { tags: ['x'] } })).rejects.toThrow(/already named/);
+    });
+  });
+}
