@@ -110,8 +110,23 @@ describe.skipIf(!available)('web app in Chromium', () => {
     await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
   });
 
+  it('creates a goal with an audience and shows its coverage', async () => {
+    await page.getByRole('link', { name: 'Goals' }).first().click();
+    await page.getByRole('heading', { name: 'Goals' }).waitFor();
+    const form = page.getByRole('form', { name: 'New goal' }).or(page.locator('form[aria-label="New goal"]'));
+    await form.getByLabel(/^Goal/).fill('Get to know the Globex team');
+    await form.getByLabel('Audience name').fill('Globex people');
+    await form.getByLabel('Organizations').fill('Globex');
+    await form.getByLabel('Organizations').press('Enter');
+    await form.getByRole('button', { name: 'Add goal' }).click();
+    const card = page.getByRole('article', { name: 'Goal: Get to know the Globex team' });
+    await card.getByText('You know 1 people in this audience').waitFor();
+    expect(await card.getByText('audience: Globex people').count()).toBe(1);
+    expect(await card.getByRole('progressbar', { name: /people met/ }).count()).toBe(1);
+  });
+
   it('names every control on every page, for screen readers', async () => {
-    for (const path of ['/', '/people', '/organizations', '/reminders', '/import', '/settings']) {
+    for (const path of ['/', '/people', '/goals', '/organizations', '/reminders', '/import', '/settings']) {
       await page.goto(server.url + path);
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       await page.waitForLoadState('networkidle');

@@ -15,6 +15,7 @@ import { orgCommand } from './org.js';
 import { listCommand, personCommand } from './person.js';
 import { positionCommand } from './position.js';
 import { searchCommand } from './search.js';
+import { audienceCommand, goalCommand } from './goal.js';
 import { serveCommand, tokenCommand } from './serve.js';
 import { statsCommand } from './stats.js';
 import { remindCommand } from './remind.js';
@@ -57,6 +58,8 @@ export function buildProgram(): Command {
   program.addCommand(mergeCommand());
   program.addCommand(demoCommand());
   program.addCommand(configCommand());
+  program.addCommand(goalCommand());
+  program.addCommand(audienceCommand());
   program.addCommand(serveCommand());
   program.addCommand(tokenCommand());
   // Usage mistakes (unknown option, missing argument) exit 2 instead of commander's 1.

@@ -171,6 +171,24 @@ for (const dialect of DIALECTS) {
       expect((await call('PUT', '/api/v1/settings/timezone', { value: 'Europe/Oslo' })).json()).toEqual({ key: 'timezone', value: 'Europe/Oslo' });
     });
 
+    it('keeps goals and audiences, with coverage and progress', async () => {
+      await call('POST', '/api/v1/people', { name: 'Priya Product', company: 'Payly', title: 'VP Product', tags: ['fintech'] });
+      const bad = await call('POST', '/api/v1/audiences', { name: 'Nobody', filter: {} });
+      expect([bad.statusCode, bad.json().error.code]).toEqual([400, 'invalid_audience']);
+      const audience = await call('POST', '/api/v1/audiences', { name: 'Fintech', filter: { tags: ['fintech'] } });
+      expect(audience.statusCode).toBe(201);
+      const goalRes = await call('POST', '/api/v1/goals', { title: 'Meet fintech people', keyResults: ['meet:2'], audience: 'Fintech' });
+      expect([goalRes.statusCode, goalRes.body.slice(0, 300)]).toEqual([201, expect.any(String)]);
+      const goal = goalRes.json();
+      expect([goal.audience.name, goal.keyResults[0].label]).toEqual(['Fintech', '2 people met']);
+      await call('POST', '/api/v1/interactions', { kind: 'call', with: ['Priya Product'] });
+      expect((await call('GET', `/api/v1/goals/${goal.id}`)).json().keyResults[0].current).toBe(1);
+      const shown = (await call('GET', '/api/v1/audiences/Fintech')).json();
+      expect([shown.coverage.people, shown.coverage.bands.none]).toEqual([1, 0]);
+      expect((await call('POST', `/api/v1/goals/${goal.id}/done`)).json().status).toBe('done');
+      expect((await call('GET', '/api/v1/goals?status=active')).json()).toEqual([]);
+    });
+
     it('imports an uploaded file in the background with progress, then reports', async () => {
       const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEMAIL:grace@navy.example\r\nORG:US Navy\r\nEND:VCARD\r\n';
       const upload = await multipart('contacts.vcf', card);

@@ -19,6 +19,7 @@ import { dataRoutes } from './routes/data.js';
 import { keepInTouchRoutes } from './routes/keep-in-touch.js';
 import { networkRoutes } from './routes/network.js';
 import { peopleRoutes } from './routes/people.js';
+import { playbookRoutes } from './routes/playbook.js';
 import { systemRoutes } from './routes/system.js';
 
 export interface ServerOptions {
@@ -97,6 +98,7 @@ export async function buildServer(options: ServerOptions): Promise<KithServer> {
     networkRoutes(app, kith);
     keepInTouchRoutes(app, kith);
     dataRoutes(app, kith, jobs);
+    playbookRoutes(app, kith);
     systemRoutes(app, kith, { code: options.setupCode ?? null });
   });
 

@@ -21,6 +21,7 @@ const OrganizationsPage = lazy(() => import('../organizations/OrganizationsPage'
 const RemindersPage = lazy(() => import('../reminders/RemindersPage'));
 const ImportPage = lazy(() => import('../imports/ImportPage'));
 const SettingsPage = lazy(() => import('../settings/SettingsPage'));
+const GoalsPage = lazy(() => import('../goals/GoalsPage'));
 
 function Page() {
   const { path } = useLocation();
@@ -31,6 +32,7 @@ function Page() {
   if (path === '/reminders') return <RemindersPage />;
   if (path === '/import') return <ImportPage />;
   if (path === '/settings') return <SettingsPage />;
+  if (path === '/goals') return <GoalsPage />;
   return <TodayPage />;
 }
 

@@ -1,7 +1,7 @@
 import { AppShell, Burger, Button, Group, Kbd, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { post } from '../api';
 import { AddPersonModal } from '../people/AddPersonModal';
 import { CommandPalette } from './CommandPalette';
@@ -11,6 +11,7 @@ import { Link, navigate, useLocation } from './router';
 const PAGES = [
   { to: '/', label: 'Today', key: 't' },
   { to: '/people', label: 'People', key: 'p' },
+  { to: '/goals', label: 'Goals', key: 'g' },
   { to: '/organizations', label: 'Organizations', key: 'o' },
   { to: '/reminders', label: 'Reminders', key: 'r' },
   { to: '/import', label: 'Import', key: 'i' },
@@ -37,8 +38,22 @@ export function Shell({ children }: { children: ReactNode }) {
     ['/', () => setPalette(true)],
     ['n', () => setAdding(true)],
     ['l', () => setLogging(true)],
-    ...PAGES.map((p) => [`g+${p.key}`, () => navigate(p.to)] as [string, () => void]),
   ]);
+  // "g" then a page's letter goes to that page, as in many web apps.
+  useEffect(() => {
+    let pending = 0;
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (e.ctrlKey || e.metaKey || e.altKey || target.closest('input, textarea, select, [contenteditable=true]')) return;
+      if (Date.now() - pending < 1500) {
+        pending = 0;
+        const page = PAGES.find((p) => p.key === e.key.toLowerCase());
+        if (page) navigate(page.to);
+      } else if (e.key === 'g') pending = Date.now();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
       <AppShell.Header>

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { audienceFilterSchema } from '../../domain/audience.js';
+import type { Routes } from '../api.js';
+
+const audience = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    filter: z.object({
+      tags: z.array(z.string()),
+      organizations: z.array(z.string()),
+      titles: z.array(z.string()),
+      industries: z.array(z.string()),
+      locations: z.array(z.string()),
+      tiers: z.array(z.string()),
+      minStrength: z.number().nullable(),
+      maxStrength: z.number().nullable(),
+      text: z.string().nullable(),
+    }),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Audience' });
+
+const coverage = z
+  .object({
+    people: z.number(),
+    bands: z.object({ strong: z.number(), medium: z.number(), weak: z.number(), none: z.number() }),
+    organizationsWithoutStrongTie: z.array(z.object({ organizationId: z.string(), name: z.string(), people: z.number(), bestStrength: z.number() })),
+    meetNext: z.array(z.object({ personId: z.string(), name: z.string(), organization: z.string().nullable(), strength: z.number() })),
+  })
+  .meta({ id: 'Coverage' });
+
+const goal = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    why: z.string().nullable(),
+    targetDate: z.string().nullable(),
+    status: z.string(),
+    createdAt: z.string(),
+    doneAt: z.string().nullable(),
+    audience: z.object({ id: z.string(), name: z.string() }).nullable(),
+    keyResults: z.array(z.object({ id: z.string(), metric: z.string(), target: z.number(), period: z.string(), label: z.string(), current: z.number(), fraction: z.number(), done: z.boolean() })),
+    progress: z.number(),
+  })
+  .meta({ id: 'Goal' });
+
+const ref = z.object({ ref: z.string().min(1) });
+
+/** Goals and target audiences. */
+export const playbookRoutes: Routes = (api, kith) => {
+  api.get('/api/v1/goals', { schema: { tags: ['playbook'], querystring: z.object({ status: z.enum(['active', 'done']).optional() }), response: { 200: z.array(goal) } } }, (req) => kith.goals.list(req.query.status));
+  api.post('/api/v1/goals', {
+    schema: {
+      tags: ['playbook'],
+      summary: 'Add a goal; key results like meet:10, interactions:3/month, introductions:2',
+      body: z.object({ title: z.string(), why: z.string().nullish(), by: z.string().nullish(), keyResults: z.array(z.string()).max(20).default([]), audience: z.string().nullish() }),
+      response: { 201: goal },
+    },
+  }, async (req, reply) => {
+    reply.status(201);
+    return kith.goals.add(req.body);
+  });
+  api.get('/api/v1/goals/:ref', { schema: { tags: ['playbook'], params: ref, response: { 200: goal } } }, (req) => kith.goals.show(req.params.ref));
+  api.post('/api/v1/goals/:ref/done', { schema: { tags: ['playbook'], params: ref, response: { 200: goal } } }, (req) => kith.goals.done(req.params.ref));
+  api.put('/api/v1/goals/:ref/audience', { schema: { tags: ['playbook'], params: ref, body: z.object({ audience: z.string().nullable() }), response: { 200: goal } } }, (req) => kith.goals.link(req.params.ref, req.body.audience));
+
+  api.get('/api/v1/audiences', { schema: { tags: ['playbook'], response: { 200: z.array(audience) } } }, () => kith.audiences.list());
+  api.post('/api/v1/audiences', {
+    schema: { tags: ['playbook'], summary: 'Save an audience: people matching every criterion given', body: z.object({ name: z.string(), description: z.string().nullish(), filter: audienceFilterSchema.partial() }), response: { 201: audience } },
+  }, async (req, reply) => {
+    reply.status(201);
+    return kith.audiences.add(req.body);
+  });
+  api.get('/api/v1/audiences/:ref', { schema: { tags: ['playbook'], summary: 'An audience and your coverage of it', params: ref, querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) }), response: { 200: z.object({ audience, coverage }) } } }, (req) =>
+    kith.audiences.show(req.params.ref, req.query.limit),
+  );
+};
