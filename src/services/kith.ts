@@ -2,6 +2,7 @@ import type { Store } from '../store/connect.js';
 import { AccessService } from './access-service.js';
 import { AudienceService } from './audience-service.js';
 import { GoalService } from './goal-service.js';
+import { EventService } from './event-service.js';
 import { BackupService } from './backup-service.js';
 import { CadenceService } from './cadence-service.js';
 import { CalendarService } from './calendar-service.js';
@@ -54,6 +55,7 @@ export interface Kith {
   access: AccessService;
   goals: GoalService;
   audiences: AudienceService;
+  events: EventService;
   /** Changes whenever the data may have (see Store.changeMark); null when unknown. */
   changeMark(): string | null;
   close(): Promise<void>;
@@ -88,6 +90,7 @@ export function createKith(store: Store, now?: () => Date): Kith {
     access: new AccessService(context),
     goals: new GoalService(context),
     audiences: new AudienceService(context),
+    events: new EventService(context),
     changeMark: () => store.changeMark(),
     close: () => store.close(),
   };

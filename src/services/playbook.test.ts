@@ -53,3 +53,48 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`events on ${dialect}`, () => {
+    let t: TestStore;
+    const clock = () => new Date('2026-11-28T09:00:00Z');
+    beforeEach(async () => {
+      t = await openTestStore(dialect, clock);
+    });
+    afterEach(() => t.cleanup());
+
+    it('plans an event, briefs you on who is coming, and captures whom you met with follow-ups', async () => {
+      const k = t.kith;
+      await k.settings.set('me.interests', 'climate, music');
+      await k.people.add({ name: 'Ada Lovelace', company: 'Analytical Engines', tags: ['climate'] });
+      await k.interactions.log({ kind: 'call', with: ['Ada Lovelace'], at: '2026-11-01', summary: 'her new battery startup' });
+      await k.reminders.add({ title: 'Send Ada the grant list', about: 'Ada Lovelace', in: '3d' });
+      await k.people.add({ name: 'Bob Stranger', company: 'Globex' });
+      const event = await k.events.add({ name: 'Climate Tech Summit', kind: 'conference', on: '2026-12-03', place: 'Berlin', attendees: ['Ada Lovelace'], wantToMeet: ['Bob Stranger'], pitch: 'I build tools for grid operators' });
+      expect(event.attendees.map((a) => [a.person.name, a.role])).toEqual([['Ada Lovelace', 'attending'], ['Bob Stranger', 'want_to_meet']]);
+      const brief = await k.events.brief('climate tech summit');
+      expect(brief.pitch).toBe('I build tools for grid operators');
+      const [ada, bob] = brief.attendees;
+      expect(ada!.person.name).toBe('Ada Lovelace');
+      expect(ada!.talkingPoints).toEqual(['Pick up from 2026-11-01: her new battery startup', 'You share an interest in climate', 'Open: Send Ada the grant list']);
+      expect(bob!.talkingPoints).toEqual(['First meeting: ask what brings them to Climate Tech Summit and what Globex is working on']);
+      await expect(k.events.capture(event.id, ['Carla New, Initech, works on heat pumps', ', no name'])).rejects.toThrow(/start with a name/);
+      expect((await k.stats.stats()).people).toBe(2);
+      const captured = await k.events.capture(event.id, ['Carla New, Initech, works on heat pumps', 'Dev Fresh']);
+      expect(captured.people.map((p) => [p.name, p.company, p.howMet, p.metOn])).toEqual([
+        ['Carla New', 'Initech', 'Met at Climate Tech Summit', '2026-12-03'],
+        ['Dev Fresh', null, 'Met at Climate Tech Summit', '2026-12-03'],
+      ]);
+      expect(captured.reminders.map((r) => [r.title, r.kind, r.dueAt.slice(0, 10)])).toEqual([
+        ['Follow up with Carla New after Climate Tech Summit', 'follow_up', '2026-11-30'],
+        ['Follow up with Dev Fresh after Climate Tech Summit', 'follow_up', '2026-11-30'],
+      ]);
+      expect(captured.event.status).toBe('attended');
+      const carla = await k.people.show('Carla New');
+      expect(carla.interactions.map((i) => [i.kind, i.summary])).toEqual([['event', 'Met at Climate Tech Summit: works on heat pumps']]);
+      // Two days on, the follow-ups are on Today.
+      const later = await k.today.queue(20, 2);
+      expect(later.entries.filter((e) => e.reasons.some((r) => r.kind === 'follow_up')).map((e) => e.name).sort()).toEqual(['Carla New', 'Dev Fresh']);
+    });
+  });
+}

@@ -24,50 +24,52 @@ export async function userTimeZone(repos: Repositories): Promise<string> {
   return (await repos.settings.get('timezone')) ?? 'UTC';
 }
 
+/** Validates and writes one reminder inside the caller's transaction. */
+export async function writeReminder(repos: Repositories, draft: ReminderDraft, now: Date): Promise<Reminder> {
+  const title = draft.title.trim();
+  if (!title) throw invalid('title', draft.title, 'a reminder needs a text');
+  if (title.length > 500) throw invalid('title', title.slice(0, 30) + '…', 'at most 500 characters');
+  if (draft.at && draft.in) throw invalid('at', draft.at, 'give either --at or --in, not both');
+  const rrule = draft.rrule ? parseRrule(draft.rrule) : null;
+  const zone = await userTimeZone(repos);
+  const personId = draft.about ? await resolvePersonId(repos, draft.about) : null;
+  let start: LocalDateTime;
+  if (draft.at) {
+    start = parseLocalDateTime(draft.at, 'at');
+  } else {
+    const due = new Date(now.getTime() + (draft.in ? parseSpan(draft.in, 'in') : 0));
+    const w = wallClock(due, zone);
+    start = { year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute };
+  }
+  let dueAt = zonedToUtc(start.year, start.month, start.day, start.hour, start.minute, zone);
+  if (rrule) {
+    // The first occurrence is the start itself when it fits the rule, else the next one.
+    const first = nextOccurrence(rrule, start, zone, new Date(dueAt.getTime() - 60_000));
+    if (!first) throw invalid('rrule', rrule, 'has no occurrence on or after the start');
+    dueAt = first;
+  }
+  const id = newId();
+  await repos.reminders.insert({
+    id,
+    person_id: personId,
+    kind: draft.kind ?? 'reminder',
+    title,
+    local_start: formatLocal(start),
+    timezone: zone,
+    rrule,
+    due_at: dueAt.toISOString(),
+    snoozed_until: null,
+    done_at: null,
+    created_at: now.toISOString(),
+  });
+  return (await repos.reminders.get(id))!;
+}
+
 export class ReminderService {
   constructor(private readonly ctx: ServiceContext) {}
 
   async add(draft: ReminderDraft): Promise<Reminder> {
-    const title = draft.title.trim();
-    if (!title) throw invalid('title', draft.title, 'a reminder needs a text');
-    if (title.length > 500) throw invalid('title', title.slice(0, 30) + '…', 'at most 500 characters');
-    if (draft.at && draft.in) throw invalid('at', draft.at, 'give either --at or --in, not both');
-    const rrule = draft.rrule ? parseRrule(draft.rrule) : null;
-    return inTransaction(this.ctx.store, async (repos) => {
-      const zone = await userTimeZone(repos);
-      const now = this.ctx.now();
-      const personId = draft.about ? await resolvePersonId(repos, draft.about) : null;
-      let start: LocalDateTime;
-      if (draft.at) {
-        start = parseLocalDateTime(draft.at, 'at');
-      } else {
-        const due = new Date(now.getTime() + (draft.in ? parseSpan(draft.in, 'in') : 0));
-        const w = wallClock(due, zone);
-        start = { year: w.year, month: w.month, day: w.day, hour: w.hour, minute: w.minute };
-      }
-      let dueAt = zonedToUtc(start.year, start.month, start.day, start.hour, start.minute, zone);
-      if (rrule) {
-        // The first occurrence is the start itself when it fits the rule, else the next one.
-        const first = nextOccurrence(rrule, start, zone, new Date(dueAt.getTime() - 60_000));
-        if (!first) throw invalid('rrule', rrule, 'has no occurrence on or after the start');
-        dueAt = first;
-      }
-      const id = newId();
-      await repos.reminders.insert({
-        id,
-        person_id: personId,
-        kind: draft.kind ?? 'reminder',
-        title,
-        local_start: formatLocal(start),
-        timezone: zone,
-        rrule,
-        due_at: dueAt.toISOString(),
-        snoozed_until: null,
-        done_at: null,
-        created_at: now.toISOString(),
-      });
-      return (await repos.reminders.get(id))!;
-    });
+    return inTransaction(this.ctx.store, (repos) => writeReminder(repos, draft, this.ctx.now()));
   }
 
   async list(options: { about?: string; all?: boolean; limit?: number } = {}): Promise<Reminder[]> {

@@ -32,6 +32,8 @@ export const BACKUP_TABLES: Array<{ table: keyof Database; key: string[] }> = [
   { table: 'audience', key: ['id'] },
   { table: 'goal', key: ['id'] },
   { table: 'key_result', key: ['id'] },
+  { table: 'event', key: ['id'] },
+  { table: 'event_attendee', key: ['event_id', 'person_id'] },
 ];
 
 type Row = Record<string, unknown>;

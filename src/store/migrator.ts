@@ -5,6 +5,7 @@ import { keepInTouchMigration } from './migrations/0002-keep-in-touch.js';
 import { importsMigration } from './migrations/0003-imports.js';
 import { accessMigration } from './migrations/0004-access.js';
 import { playbookMigration } from './migrations/0005-playbook.js';
+import { eventsMigration } from './migrations/0006-events.js';
 import type { StoreDialect } from './store-dialect.js';
 
 function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
@@ -14,6 +15,7 @@ function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
     '0003-imports': importsMigration(dialect),
     '0004-access': accessMigration(),
     '0005-playbook': playbookMigration(),
+    '0006-events': eventsMigration(),
   };
 }
 

@@ -85,7 +85,8 @@ export class PlaybookRepository {
     if (filter.tiers.length) q = q.where('p.tier', 'in', filter.tiers);
     if (filter.tags.length) {
       const tags = filter.tags;
-      q = q.where(({ exists, selectFrom }) => exists(selectFrom('person_tag as pt').innerJoin('tag as t', 't.id', 'pt.tag_id').select('pt.person_id').whereRef('pt.person_id', '=', 'p.id').where('t.name', 'in', tags)));
+      // Driven from the tags: a few thousand tagged people, not a probe per person.
+      q = q.where('p.id', 'in', (eb) => eb.selectFrom('person_tag as pt').innerJoin('tag as t', 't.id', 'pt.tag_id').select('pt.person_id').where('t.name', 'in', tags));
     }
     if (filter.organizations.length) q = q.where('o.name_key', 'in', filter.organizations.map(nameKeyOf));
     if (filter.titles.length) q = q.where((eb) => eb.or(filter.titles.map((t) => eb(sql`lower(pos.title)`, 'like', like(t)))));

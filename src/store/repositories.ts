@@ -12,6 +12,7 @@ import { NoteRepository } from './note-repository.js';
 import { OrganizationRepository } from './organization-repository.js';
 import { PersonBatchRepository } from './person-batch-repository.js';
 import { PlaybookRepository } from './playbook-repository.js';
+import { EventRepository } from './event-repository.js';
 import { PersonRepository } from './person-repository.js';
 import { PositionRepository } from './position-repository.js';
 import { QueueRepository } from './queue-repository.js';
@@ -45,6 +46,7 @@ export interface Repositories {
   batches: PersonBatchRepository;
   access: AccessRepository;
   playbook: PlaybookRepository;
+  events: EventRepository;
 }
 
 /** sqlite is the raw handle behind db on SQLite, for batch writes in db's transaction. */
@@ -70,6 +72,7 @@ export function repositories(db: Kysely<Database>, dialect: StoreDialect, sqlite
     batches: new PersonBatchRepository(db, sqlite),
     access: new AccessRepository(db),
     playbook: new PlaybookRepository(db),
+    events: new EventRepository(db),
   };
 }
 

@@ -244,6 +244,24 @@ export interface KeyResultTable {
   ordinal: number;
 }
 
+export interface EventTable {
+  id: string;
+  name: string;
+  kind: string;
+  starts_on: string;
+  place: string | null;
+  link: string | null;
+  status: string;
+  pitch: string | null;
+  created_at: string;
+}
+
+export interface EventAttendeeTable {
+  event_id: string;
+  person_id: string;
+  role: string;
+}
+
 export interface Database {
   person: PersonTable;
   person_email: PersonEmailTable;
@@ -274,4 +292,6 @@ export interface Database {
   audience: AudienceTable;
   goal: GoalTable;
   key_result: KeyResultTable;
+  event: EventTable;
+  event_attendee: EventAttendeeTable;
 }
