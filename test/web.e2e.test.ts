@@ -125,8 +125,34 @@ describe.skipIf(!available)('web app in Chromium', () => {
     expect(await card.getByRole('progressbar', { name: /people met/ }).count()).toBe(1);
   });
 
+  it('plans an event, opens its brief, captures two new people and shows their follow-ups on Today', async () => {
+    await page.getByRole('link', { name: 'Events' }).first().click();
+    const plan = page.locator('form[aria-label="Plan an event"]');
+    await plan.getByLabel(/^Event/).fill('Northwind Launch Party');
+    await plan.getByLabel(/^Date/).fill('2026-12-01');
+    await plan.getByRole('textbox', { name: /^Place/ }).fill('Lisbon');
+    await plan.getByLabel('People you know who will be there').fill('Olga');
+    await page.getByRole('option', { name: /Olga Overdue/ }).click();
+    await plan.getByRole('button', { name: 'Plan event' }).click();
+    await page.getByRole('heading', { name: 'Northwind Launch Party' }).waitFor();
+    const brief = page.getByLabel('Brief: Olga Overdue');
+    await brief.getByText('Pick up from').waitFor();
+    expect(await brief.getByText('Coffee about the Northwind launch').count()).toBeGreaterThan(0);
+    const capture = page.locator('form[aria-label="Capture"]');
+    await capture.getByLabel('Name 1').fill('Carla New');
+    await capture.getByLabel('Company 1').fill('Initech');
+    await capture.getByLabel('One line 1').fill('works on heat pumps');
+    await capture.getByLabel('Name 2').fill('Dev Fresh');
+    await capture.getByRole('button', { name: 'Add them' }).click();
+    await page.getByText(/Added Carla New, Dev Fresh/).waitFor();
+    await page.getByRole('link', { name: 'Today' }).first().click();
+    const followUps = page.getByRole('list', { name: 'Follow-ups this week' });
+    await followUps.getByText('Follow up with Carla New after Northwind Launch Party').waitFor();
+    expect(await followUps.getByText('Follow up with Dev Fresh after Northwind Launch Party').count()).toBe(1);
+  });
+
   it('names every control on every page, for screen readers', async () => {
-    for (const path of ['/', '/people', '/goals', '/organizations', '/reminders', '/import', '/settings']) {
+    for (const path of ['/', '/people', '/goals', '/events', '/organizations', '/reminders', '/import', '/settings']) {
       await page.goto(server.url + path);
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       await page.waitForLoadState('networkidle');

@@ -16,6 +16,7 @@ import { listCommand, personCommand } from './person.js';
 import { positionCommand } from './position.js';
 import { searchCommand } from './search.js';
 import { audienceCommand, goalCommand } from './goal.js';
+import { eventCommand } from './event.js';
 import { serveCommand, tokenCommand } from './serve.js';
 import { statsCommand } from './stats.js';
 import { remindCommand } from './remind.js';
@@ -60,6 +61,7 @@ export function buildProgram(): Command {
   program.addCommand(configCommand());
   program.addCommand(goalCommand());
   program.addCommand(audienceCommand());
+  program.addCommand(eventCommand());
   program.addCommand(serveCommand());
   program.addCommand(tokenCommand());
   // Usage mistakes (unknown option, missing argument) exit 2 instead of commander's 1.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { audienceFilterSchema } from '../../domain/audience.js';
 import type { Routes } from '../api.js';
+import { interaction, note, person, reminder } from '../schemas.js';
 
 const audience = z
   .object({
@@ -48,6 +49,32 @@ const goal = z
 
 const ref = z.object({ ref: z.string().min(1) });
 
+const event = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    startsOn: z.string(),
+    place: z.string().nullable(),
+    link: z.string().nullable(),
+    status: z.string(),
+    pitch: z.string().nullable(),
+    createdAt: z.string(),
+    attendees: z.array(z.object({ person: z.object({ id: z.string(), name: z.string(), company: z.string().nullable() }), role: z.string() })),
+  })
+  .meta({ id: 'Event' });
+
+const briefEntry = z.object({
+  person: person,
+  role: z.string(),
+  strength: z.number(),
+  lastInteractions: z.array(interaction),
+  notes: z.array(note),
+  sharedInterests: z.array(z.string()),
+  openItems: z.array(reminder),
+  talkingPoints: z.array(z.string()),
+});
+
 /** Goals and target audiences. */
 export const playbookRoutes: Routes = (api, kith) => {
   api.get('/api/v1/goals', { schema: { tags: ['playbook'], querystring: z.object({ status: z.enum(['active', 'done']).optional() }), response: { 200: z.array(goal) } } }, (req) => kith.goals.list(req.query.status));
@@ -76,4 +103,34 @@ export const playbookRoutes: Routes = (api, kith) => {
   api.get('/api/v1/audiences/:ref', { schema: { tags: ['playbook'], summary: 'An audience and your coverage of it', params: ref, querystring: z.object({ limit: z.coerce.number().int().min(1).max(100).default(10) }), response: { 200: z.object({ audience, coverage }) } } }, (req) =>
     kith.audiences.show(req.params.ref, req.query.limit),
   );
+
+  api.get('/api/v1/events', { schema: { tags: ['playbook'], response: { 200: z.array(event) } } }, () => kith.events.list());
+  api.post('/api/v1/events', {
+    schema: {
+      tags: ['playbook'],
+      summary: 'Plan an event',
+      body: z.object({ name: z.string(), on: z.string(), kind: z.string().optional(), place: z.string().nullish(), link: z.string().nullish(), status: z.string().optional(), pitch: z.string().nullish(), attendees: z.array(z.string()).default([]), wantToMeet: z.array(z.string()).default([]) }),
+      response: { 201: event },
+    },
+  }, async (req, reply) => {
+    reply.status(201);
+    return kith.events.add(req.body);
+  });
+  api.get('/api/v1/events/:ref', { schema: { tags: ['playbook'], params: ref, response: { 200: event } } }, (req) => kith.events.show(req.params.ref));
+  api.patch('/api/v1/events/:ref', { schema: { tags: ['playbook'], params: ref, body: z.object({ status: z.string().optional(), pitch: z.string().nullish() }), response: { 200: event } } }, (req) => kith.events.update(req.params.ref, req.body));
+  api.post('/api/v1/events/:ref/attendees', {
+    schema: { tags: ['playbook'], params: ref, body: z.object({ people: z.array(z.string()).min(1), role: z.enum(['attending', 'want_to_meet']).default('attending') }), response: { 200: event } },
+  }, (req) => kith.events.attend(req.params.ref, req.body.people, req.body.role));
+  api.get('/api/v1/events/:ref/brief', { schema: { tags: ['playbook'], summary: 'The prep brief: attendees with interactions, notes, shared interests, open items and talking points', params: ref, response: { 200: z.object({ event, pitch: z.string().nullable(), attendees: z.array(briefEntry) }) } } }, (req) =>
+    kith.events.brief(req.params.ref),
+  );
+  api.post('/api/v1/events/:ref/capture', {
+    schema: {
+      tags: ['playbook'],
+      summary: 'Add the people you met, each with a follow-up reminder',
+      params: ref,
+      body: z.object({ people: z.array(z.object({ name: z.string(), company: z.string().nullish(), line: z.string().nullish() })).min(1).max(200), followUpIn: z.string().default('2d') }),
+      response: { 200: z.object({ event, people: z.array(person), reminders: z.array(reminder) }) },
+    },
+  }, (req) => kith.events.capture(req.params.ref, req.body.people, req.body.followUpIn));
 };

@@ -22,6 +22,8 @@ const RemindersPage = lazy(() => import('../reminders/RemindersPage'));
 const ImportPage = lazy(() => import('../imports/ImportPage'));
 const SettingsPage = lazy(() => import('../settings/SettingsPage'));
 const GoalsPage = lazy(() => import('../goals/GoalsPage'));
+const EventsPage = lazy(() => import('../events/EventsPage'));
+const EventPage = lazy(() => import('../events/EventPage'));
 
 function Page() {
   const { path } = useLocation();
@@ -33,6 +35,9 @@ function Page() {
   if (path === '/import') return <ImportPage />;
   if (path === '/settings') return <SettingsPage />;
   if (path === '/goals') return <GoalsPage />;
+  const event = /^\/events\/([^/]+)$/.exec(path);
+  if (event) return <EventPage id={decodeURIComponent(event[1]!)} />;
+  if (path === '/events') return <EventsPage />;
   return <TodayPage />;
 }
 

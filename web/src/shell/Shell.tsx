@@ -12,6 +12,7 @@ const PAGES = [
   { to: '/', label: 'Today', key: 't' },
   { to: '/people', label: 'People', key: 'p' },
   { to: '/goals', label: 'Goals', key: 'g' },
+  { to: '/events', label: 'Events', key: 'e' },
   { to: '/organizations', label: 'Organizations', key: 'o' },
   { to: '/reminders', label: 'Reminders', key: 'r' },
   { to: '/import', label: 'Import', key: 'i' },

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { get, post } from '../api';
 import { LogInteractionModal } from '../shell/LogInteractionModal';
 import { Link } from '../shell/router';
-import type { PersonRef, QueueEntry, TodayQueue } from '../types';
+import type { PersonRef, QueueEntry, Reminder, TodayQueue } from '../types';
 
 const REASON_COLORS: Record<string, string> = { overdue: 'red', due: 'orange', birthday: 'pink', follow_up: 'blue', reminder: 'blue', new_job: 'grape', anniversary: 'violet', dormant: 'gray' };
 
@@ -84,6 +84,10 @@ export default function TodayPage() {
   const [logWith, setLogWith] = useState<PersonRef[] | null>(null);
   const client = useQueryClient();
   const reminderDone = useMutation({ mutationFn: (id: string) => post(`/reminders/${id}/done`), onSuccess: () => client.invalidateQueries() });
+  // Follow-ups due in the coming week, so that promises made at an event are in view.
+  const open = useQuery({ queryKey: ['reminders', 'open'], queryFn: () => get<Reminder[]>('/reminders?limit=200') });
+  const week = Date.now() + 7 * 86_400_000;
+  const upcoming = (open.data ?? []).filter((r) => r.kind === 'follow_up' && r.person && Date.parse(r.dueAt) > Date.now() && Date.parse(r.dueAt) <= week);
   return (
     <Stack maw={900}>
       <Group justify="space-between">
@@ -113,6 +117,28 @@ export default function TodayPage() {
               </Group>
             </Card>
           ))}
+        </>
+      )}
+      {upcoming.length > 0 && (
+        <>
+          <Title order={3}>Follow-ups this week</Title>
+          <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Follow-ups this week">
+            {upcoming.map((r) => (
+              <Card key={r.id} withBorder padding="sm" component="li">
+                <Group justify="space-between" wrap="nowrap">
+                  <Text size="sm">
+                    <Link to={`/people/${r.person!.id}`}>{r.person!.name}</Link>: {r.title}{' '}
+                    <Text span c="dimmed" size="xs">
+                      {new Date(r.dueAt).toLocaleDateString()}
+                    </Text>
+                  </Text>
+                  <Button size="xs" variant="light" onClick={() => reminderDone.mutate(r.id)}>
+                    Done
+                  </Button>
+                </Group>
+              </Card>
+            ))}
+          </Stack>
         </>
       )}
       <LogInteractionModal opened={logWith !== null} onClose={() => setLogWith(null)} people={logWith ?? []} />
