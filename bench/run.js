@@ -12,6 +12,7 @@ import { createKith } from '../dist/services/kith.js';
 import { openStore } from '../dist/store/connect.js';
 import { importBenchmarks } from './imports.js';
 import { webBenchmarks } from './web.js';
+import { playbookBenchmarks } from './playbook.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 1_000_000);
@@ -42,6 +43,13 @@ function report(what, target, value, baseline) {
   console.error(`${what}: ${value} (baseline ${baseline})`);
 }
 
+if (process.env.BENCH_ONLY === 'playbook') {
+  const k = createKith(await openStore(process.env.BENCH_DB ?? dbPath));
+  await playbookBenchmarks({ kith: k, report, people: PEOPLE });
+  await k.close();
+  printResults();
+  process.exit(0);
+}
 if (process.env.BENCH_ONLY === 'web') {
   await webBenchmarks({ bin: BIN, db: process.env.BENCH_DB ?? dbPath, report, people: PEOPLE });
   printResults();
@@ -136,6 +144,7 @@ const rawScan = store.sqlite.prepare('SELECT ip.person_id, i.kind, i.occurred_at
 let scanned = 0;
 const scanMs = await time(() => { for (const _row of rawScan.iterate()) scanned++; });
 report(`recompute every tie strength (${recomputed.people} people, ${recomputed.interactions} participations)`, '≤ 10 s', `${(recomputeMs / 1000).toFixed(1)} s`, `raw scan of the same ${scanned} participations: ${(scanMs / 1000).toFixed(1)} s`);
+await playbookBenchmarks({ kith, report, people: PEOPLE });
 await kith.close();
 
 function peakRss(args) {

@@ -1,9 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cadenceState, effectiveCadence, parseCadenceDays } from './cadence.js';
 import { rankDormant } from './dormant.js';
 import { KithError } from './errors.js';
 import { nextOccurrence, parseRrule } from './recurrence.js';
-import { addInteraction, EMPTY_STATS, tieStrength, type ContactStats, type ObservedInteraction } from './tie-strength.js';
+import { addInteraction, EMPTY_STATS, tieStrength, tieStrengthScore, type ContactStats, type ObservedInteraction } from './tie-strength.js';
 import { suggestTiers } from './tier-suggestion.js';
 import { localDay, zonedToUtc } from './time-zone.js';
 import { birthdayReason, cadenceReason, daysUntilBirthday, rankQueue, type QueueCandidate } from './today-queue.js';
@@ -17,6 +18,22 @@ function fold(list: ObservedInteraction[]): ContactStats {
 }
 
 describe('tie strength', () => {
+  it('scores the same with or without explanations', () => {
+    const interaction = fc.record({
+      kind: fc.constantFrom('meeting', 'call', 'email', 'message', 'event', 'intro', 'other', 'video'),
+      occurredAt: fc.integer({ min: 0, max: 3000 }).map((d) => ago(d)),
+      direction: fc.constantFrom('outbound', 'inbound', 'mutual'),
+      role: fc.constantFrom('participant', 'cc'),
+    });
+    fc.assert(
+      fc.property(fc.array(interaction, { maxLength: 30 }), fc.option(fc.integer({ min: 0, max: 5000 }).map((d) => ago(d).slice(0, 10))), (list, metOn) => {
+        const stats = fold(list as ObservedInteraction[]);
+        expect(tieStrengthScore(stats, NOW, metOn)).toBe(tieStrength(stats, NOW, metOn).score);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('is zero without interactions', () => {
     expect(tieStrength(EMPTY_STATS, NOW).score).toBe(0);
   });

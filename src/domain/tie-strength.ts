@@ -167,32 +167,66 @@ export function decayedCountsAt(stats: ContactStats, now: Date): { short: number
 
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-export function tieStrength(stats: ContactStats, now: Date, knownSince: string | null = null): TieStrength {
-  if (stats.interactions === 0 || !stats.lastAt) {
-    return { score: 0, parts: (Object.keys(WEIGHTS) as Component[]).map((component) => ({ component, value: 0, weight: WEIGHTS[component], points: 0, explanation: 'no interactions yet' })) };
-  }
+interface ComponentValues {
+  values: Record<Component, number>;
+  daysSince: number;
+  counts: { short: number; long: number };
+  years: number;
+}
+
+function componentValues(stats: ContactStats, now: Date, knownSince: string | null): ComponentValues | null {
+  if (stats.interactions === 0 || !stats.lastAt) return null;
   const daysSince = Math.max(0, (now.getTime() - Date.parse(stats.lastAt)) / DAY);
-  const recency = Math.exp(-daysSince / RECENCY_DAYS);
   const counts = decayedCountsAt(stats, now);
-  const frequency = 0.5 * saturating(counts.short, SHORT_SATURATION) + 0.5 * saturating(counts.long, LONG_SATURATION);
   const out = stats.outbound + stats.mutual;
   const inn = stats.inbound + stats.mutual;
-  const reciprocity = out + inn === 0 ? 0 : 1 - Math.abs(out - inn) / (out + inn);
-  const richness = Math.min(1, stats.richnessSum / stats.interactions);
   const since = [knownSince, stats.firstAt].filter((x): x is string => !!x).sort()[0]!;
   const years = Math.max(0, (now.getTime() - Date.parse(since)) / (365 * DAY));
-  const duration = Math.min(1, years / YEARS_TO_FULL_DURATION);
-  const values: Record<Component, [number, string]> = {
-    recency: [recency, `last contact ${Math.round(daysSince)} days ago`],
-    frequency: [frequency, `about ${round(counts.short, 1)} interactions in the last 90 days, ${round(counts.long, 1)} in the last year`],
-    reciprocity: [reciprocity, `${stats.outbound} by you, ${stats.inbound} by them, ${stats.mutual} together`],
-    richness: [richness, `mean channel richness ${round(richness)} (meeting 1, email 0.3)`],
-    duration: [duration, `known for ${round(years, 1)} years`],
+  return {
+    values: {
+      recency: Math.exp(-daysSince / RECENCY_DAYS),
+      frequency: 0.5 * saturating(counts.short, SHORT_SATURATION) + 0.5 * saturating(counts.long, LONG_SATURATION),
+      reciprocity: out + inn === 0 ? 0 : 1 - Math.abs(out - inn) / (out + inn),
+      richness: Math.min(1, stats.richnessSum / stats.interactions),
+      duration: Math.min(1, years / YEARS_TO_FULL_DURATION),
+    },
+    daysSince,
+    counts,
+    years,
   };
-  const parts = (Object.keys(WEIGHTS) as Component[]).map((component) => {
-    const [value, explanation] = values[component];
-    return { component, value: round(value, 3), weight: WEIGHTS[component], points: round(value * WEIGHTS[component] * 100, 1), explanation };
-  });
-  const score = Math.round(parts.reduce((sum, p) => sum + p.value * p.weight, 0) * 100);
-  return { score: Math.max(0, Math.min(100, score)), parts };
+}
+
+function scoreOf(values: Record<Component, number>): number {
+  let sum = 0;
+  for (const component of Object.keys(WEIGHTS) as Component[]) sum += round(values[component], 3) * WEIGHTS[component];
+  return Math.max(0, Math.min(100, Math.round(sum * 100)));
+}
+
+/** The score alone, without the explanations: for ranking and filtering many people at once. */
+export function tieStrengthScore(stats: ContactStats, now: Date, knownSince: string | null = null): number {
+  const c = componentValues(stats, now, knownSince);
+  return c ? scoreOf(c.values) : 0;
+}
+
+export function tieStrength(stats: ContactStats, now: Date, knownSince: string | null = null): TieStrength {
+  const c = componentValues(stats, now, knownSince);
+  if (!c) {
+    return { score: 0, parts: (Object.keys(WEIGHTS) as Component[]).map((component) => ({ component, value: 0, weight: WEIGHTS[component], points: 0, explanation: 'no interactions yet' })) };
+  }
+  const { values, daysSince, counts, years } = c;
+  const explanations: Record<Component, string> = {
+    recency: `last contact ${Math.round(daysSince)} days ago`,
+    frequency: `about ${round(counts.short, 1)} interactions in the last 90 days, ${round(counts.long, 1)} in the last year`,
+    reciprocity: `${stats.outbound} by you, ${stats.inbound} by them, ${stats.mutual} together`,
+    richness: `mean channel richness ${round(values.richness)} (meeting 1, email 0.3)`,
+    duration: `known for ${round(years, 1)} years`,
+  };
+  const parts = (Object.keys(WEIGHTS) as Component[]).map((component) => ({
+    component,
+    value: round(values[component], 3),
+    weight: WEIGHTS[component],
+    points: round(values[component] * WEIGHTS[component] * 100, 1),
+    explanation: explanations[component],
+  }));
+  return { score: scoreOf(values), parts };
 }

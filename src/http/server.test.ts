@@ -189,6 +189,19 @@ for (const dialect of DIALECTS) {
       expect((await call('GET', '/api/v1/goals?status=active')).json()).toEqual([]);
     });
 
+    it('plans events, briefs and captures', async () => {
+      await call('POST', '/api/v1/people', { name: 'Ada Lovelace', company: 'Analytical Engines' });
+      const created = await call('POST', '/api/v1/events', { name: 'Engine Fair', on: '2026-12-05', kind: 'conference', attendees: ['Ada Lovelace'] });
+      expect(created.statusCode).toBe(201);
+      const event = created.json();
+      expect((await call('POST', '/api/v1/events', { name: 'Bad', on: '2026-12-05', kind: 'rave' })).json().error.code).toBe('invalid_kind');
+      const brief = (await call('GET', `/api/v1/events/${event.id}/brief`)).json();
+      expect(brief.attendees.map((a: { person: { name: string }; talkingPoints: string[] }) => [a.person.name, a.talkingPoints.length > 0])).toEqual([['Ada Lovelace', true]]);
+      const captured = (await call('POST', `/api/v1/events/${event.id}/capture`, { people: [{ name: 'Nina New', company: 'Initech' }] })).json();
+      expect([captured.people[0].howMet, captured.reminders[0].kind, captured.event.status]).toEqual(['Met at Engine Fair', 'follow_up', 'attended']);
+      expect((await call('GET', '/api/v1/events')).json().map((e: { attendees: unknown[] }) => e.attendees.length)).toEqual([2]);
+    });
+
     it('imports an uploaded file in the background with progress, then reports', async () => {
       const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEMAIL:grace@navy.example\r\nORG:US Navy\r\nEND:VCARD\r\n';
       const upload = await multipart('contacts.vcf', card);

@@ -2,7 +2,7 @@ import { coverage, normalizeAudienceFilter, type AudienceFilter, type AudienceMe
 import { invalid, KithError, notFound } from '../domain/errors.js';
 import { looksLikeId, newId } from '../domain/ids.js';
 import { searchTokens } from '../domain/search.js';
-import { EMPTY_STATS, tieStrength } from '../domain/tie-strength.js';
+import { EMPTY_STATS, tieStrengthScore } from '../domain/tie-strength.js';
 import type { AudienceRow } from '../store/playbook-repository.js';
 import { readRepositories, type Repositories } from '../store/repositories.js';
 import type { ServiceContext } from './context.js';
@@ -39,7 +39,7 @@ export async function audienceMembers(repos: Repositories, filter: AudienceFilte
   const out: Array<AudienceMember & { firstAt: string | null; metOn: string | null }> = [];
   for (const m of await repos.playbook.members(f)) {
     if (textIds && !textIds.has(m.personId)) continue;
-    const strength = tieStrength(m.stats ?? EMPTY_STATS, now, m.metOn).score;
+    const strength = tieStrengthScore(m.stats ?? EMPTY_STATS, now, m.metOn);
     if (f.minStrength !== null && strength < f.minStrength) continue;
     if (f.maxStrength !== null && strength > f.maxStrength) continue;
     out.push({ personId: m.personId, name: m.name, organizationId: m.organizationId, organization: m.organization, strength, firstAt: m.stats?.firstAt ?? null, metOn: m.metOn });

@@ -18,7 +18,7 @@ import {
 } from '../domain/person.js';
 import type { Relationship } from '../domain/relationship.js';
 import type { CadenceState } from '../domain/cadence.js';
-import { EMPTY_STATS, tieStrength, type TieStrength } from '../domain/tie-strength.js';
+import { EMPTY_STATS, tieStrength, tieStrengthScore, type TieStrength } from '../domain/tie-strength.js';
 import { cadenceStateOf } from './cadence-service.js';
 import { normalizeTag } from '../domain/tags.js';
 import type { Tier } from '../domain/vocabulary.js';
@@ -342,7 +342,7 @@ export class PersonService {
       for (const row of rows) {
         const person = byId.get(row.id);
         if (!person) continue;
-        const strength = tieStrength(stats.get(row.id) ?? EMPTY_STATS, now, person.metOn).score;
+        const strength = tieStrengthScore(stats.get(row.id) ?? EMPTY_STATS, now, person.metOn);
         if (strength < min || strength > max) continue;
         if (query.status !== undefined && (await cadenceStateOf(repos, person, now, rules)).status !== query.status) continue;
         if (items.length === limit) return { items, nextCursor: encodeCursor(last!.key, last!.id) };

@@ -60,26 +60,16 @@ export class PlaybookRepository {
   /**
    * Everyone (not archived) who matches the filter's stored criteria, with their
    * current organization and contact totals; strength and text are for the caller.
+   * Organization, title and industry match any open position.
    */
   async members(filter: AudienceFilter, limit = 1_000_000): Promise<MemberRow[]> {
     let q = this.db
       .selectFrom('person as p')
-      // The current job: the open position that started last.
-      .leftJoin('position as pos', (join) =>
-        join.onRef('pos.person_id', '=', 'p.id').on('pos.id', '=', (eb) =>
-          eb
-            .selectFrom('position as cur')
-            .select('cur.id')
-            .whereRef('cur.person_id', '=', 'p.id')
-            .where('cur.end_date', 'is', null)
-            .orderBy(sql`coalesce(cur.start_date, '')`, 'desc')
-            .orderBy('cur.id', 'desc')
-            .limit(1),
-        ),
-      )
+      // Any open position; when there are several, the one that started last is kept below.
+      .leftJoin('position as pos', (join) => join.onRef('pos.person_id', '=', 'p.id').on('pos.end_date', 'is', null))
       .leftJoin('organization as o', 'o.id', 'pos.organization_id')
       .leftJoin('contact_stats as cs', 'cs.person_id', 'p.id')
-      .select(['p.id as person_id', 'p.display_name', 'p.met_on', 'o.id as organization_id', 'o.name as organization_name'])
+      .select(['p.id as person_id', 'p.display_name', 'p.met_on', 'o.id as organization_id', 'o.name as organization_name', 'pos.start_date', 'pos.id as position_id'])
       .select(['cs.person_id as cs_person_id', 'cs.interactions', 'cs.first_at', 'cs.last_at', 'cs.outbound', 'cs.inbound', 'cs.mutual', 'cs.richness_sum', 'cs.decayed_short', 'cs.decayed_long', 'cs.ref_at'])
       .where('p.archived_at', 'is', null);
     if (filter.tiers.length) q = q.where('p.tier', 'in', filter.tiers);
@@ -88,12 +78,24 @@ export class PlaybookRepository {
       // Driven from the tags: a few thousand tagged people, not a probe per person.
       q = q.where('p.id', 'in', (eb) => eb.selectFrom('person_tag as pt').innerJoin('tag as t', 't.id', 'pt.tag_id').select('pt.person_id').where('t.name', 'in', tags));
     }
-    if (filter.organizations.length) q = q.where('o.name_key', 'in', filter.organizations.map(nameKeyOf));
+    if (filter.organizations.length) {
+      const keys = filter.organizations.map(nameKeyOf);
+      // Driven from the organizations' open positions (indexed), not a pass over everyone.
+      q = q.where('o.name_key', 'in', keys).where('p.id', 'in', (eb) =>
+        eb.selectFrom('position as jp').innerJoin('organization as jo', 'jo.id', 'jp.organization_id').select('jp.person_id').where('jo.name_key', 'in', keys).where('jp.end_date', 'is', null),
+      );
+    }
     if (filter.titles.length) q = q.where((eb) => eb.or(filter.titles.map((t) => eb(sql`lower(pos.title)`, 'like', like(t)))));
     if (filter.industries.length) q = q.where((eb) => eb.or(filter.industries.map((t) => eb(sql`lower(o.industry)`, 'like', like(t)))));
     if (filter.locations.length) q = q.where((eb) => eb.or(filter.locations.map((t) => eb(sql`lower(p.location)`, 'like', like(t)))));
     const rows = await q.limit(limit).execute();
-    return rows.map((r) => ({
+    const best = new Map<string, (typeof rows)[number]>();
+    for (const r of rows) {
+      const seen = best.get(r.person_id);
+      const key = (x: (typeof rows)[number]) => `${x.start_date ?? ''}|${x.position_id ?? ''}`;
+      if (!seen || key(r) > key(seen)) best.set(r.person_id, r);
+    }
+    return [...best.values()].map((r) => ({
       personId: r.person_id,
       name: r.display_name,
       metOn: r.met_on,
