@@ -17,6 +17,7 @@ import { positionCommand } from './position.js';
 import { searchCommand } from './search.js';
 import { audienceCommand, goalCommand } from './goal.js';
 import { eventCommand } from './event.js';
+import { draftCommand, ledgerCommand } from './ledger.js';
 import { serveCommand, tokenCommand } from './serve.js';
 import { statsCommand } from './stats.js';
 import { remindCommand } from './remind.js';
@@ -62,6 +63,8 @@ export function buildProgram(): Command {
   program.addCommand(goalCommand());
   program.addCommand(audienceCommand());
   program.addCommand(eventCommand());
+  program.addCommand(ledgerCommand());
+  program.addCommand(draftCommand());
   program.addCommand(serveCommand());
   program.addCommand(tokenCommand());
   // Usage mistakes (unknown option, missing argument) exit 2 instead of commander's 1.

@@ -41,7 +41,8 @@ export function rankQueue(candidates: QueueCandidate[], limit: number): QueueEnt
     .filter((c) => c.reasons.length > 0)
     .map((c) => {
       const reasons = [...c.reasons].sort((a, b) => b.score - a.score);
-      return { ...c, reasons, score: entryScore(reasons, c.strength), action: suggestAction(reasons[0]!, c) };
+      const give = reasons[0]!.kind !== 'give' && reasons.some((r) => r.kind === 'give');
+      return { ...c, reasons, score: entryScore(reasons, c.strength), action: suggestAction(reasons[0]!, c) + (give ? '; offer help before asking for any' : '') };
     })
     .sort((a, b) => b.score - a.score || a.personId.localeCompare(b.personId))
     .slice(0, limit);
@@ -142,4 +143,9 @@ export function dormantReason(yearsSilent: number, why: string): Reason {
 /** Someone in the audience of an active goal whom you have not met yet or barely know. */
 export function goalReason(goal: string, strength: number): Reason {
   return { kind: 'goal', text: `in the audience of your goal "${goal}"${strength === 0 ? ': not met yet' : ': a weak tie so far'}`, score: 28 };
+}
+
+/** They have given more than they got: offer something before the next ask. */
+export function giveReason(gave: number, took: number): Reason {
+  return { kind: 'give', text: `give before you ask: you gave ${gave}, asked or received ${took}`, score: 8 };
 }

@@ -3,6 +3,8 @@ import { AccessService } from './access-service.js';
 import { AudienceService } from './audience-service.js';
 import { GoalService } from './goal-service.js';
 import { EventService } from './event-service.js';
+import { ExchangeService } from './exchange-service.js';
+import { DraftService } from './draft-service.js';
 import { BackupService } from './backup-service.js';
 import { CadenceService } from './cadence-service.js';
 import { CalendarService } from './calendar-service.js';
@@ -56,6 +58,8 @@ export interface Kith {
   goals: GoalService;
   audiences: AudienceService;
   events: EventService;
+  exchanges: ExchangeService;
+  drafts: DraftService;
   /** Changes whenever the data may have (see Store.changeMark); null when unknown. */
   changeMark(): string | null;
   close(): Promise<void>;
@@ -91,6 +95,8 @@ export function createKith(store: Store, now?: () => Date): Kith {
     goals: new GoalService(context),
     audiences: new AudienceService(context),
     events: new EventService(context),
+    exchanges: new ExchangeService(context),
+    drafts: new DraftService(context),
     changeMark: () => store.changeMark(),
     close: () => store.close(),
   };

@@ -98,3 +98,33 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`give and ask, and drafts, on ${dialect}`, () => {
+    let t: TestStore;
+    beforeEach(async () => {
+      t = await openTestStore(dialect, () => new Date('2026-11-28T09:00:00Z'));
+    });
+    afterEach(() => t.cleanup());
+
+    it('keeps a balance per person, suggests giving before asking on Today, and drafts messages', async () => {
+      const k = t.kith;
+      await k.settings.set('me.name', 'Sam Me');
+      await k.people.add({ name: 'Grace Hopper', company: 'US Navy', title: 'Rear Admiral', emails: ['grace@navy.example'], tier: 'inner', metOn: '2020-01-01' });
+      await k.exchanges.add({ person: 'Grace Hopper', direction: 'received', kind: 'intro', description: 'to the COBOL team' });
+      await k.exchanges.add({ person: 'Grace Hopper', direction: 'asked', kind: 'advice' });
+      await k.exchanges.add({ person: 'Grace Hopper', direction: 'gave', kind: 'resource', on: '2026-11-01' });
+      await expect(k.exchanges.add({ person: 'Grace Hopper', direction: 'took' })).rejects.toThrow(/invalid direction "took"/);
+      expect(await k.exchanges.balance('grace@navy.example')).toEqual({ gave: 1, asked: 1, received: 1, balance: -1 });
+      expect((await k.exchanges.list('Grace Hopper')).map((e) => e.direction)).toEqual(['asked', 'received', 'gave']); // newest first
+      // Grace is overdue (inner tier, never contacted): the entry also says to give first.
+      const entry = (await k.today.queue(10)).entries.find((e) => e.name === 'Grace Hopper')!;
+      expect(entry.reasons.map((r) => r.kind)).toEqual(['overdue', 'give']);
+      expect(entry.action).toMatch(/offer help before asking for any$/);
+      const draft = await k.drafts.draft('new-job', 'Grace Hopper');
+      expect(draft).toEqual({ template: 'new-job', to: 'grace@navy.example', subject: 'Congratulations on US Navy!', body: expect.stringContaining('started at US Navy as Rear Admiral') });
+      expect((await k.drafts.draft('reconnect', 'Grace Hopper', { topic: 'compilers' })).body).toContain('since we last talked (compilers)');
+      await expect(k.drafts.draft('haiku', 'Grace Hopper')).rejects.toThrow(/invalid template/);
+    });
+  });
+}

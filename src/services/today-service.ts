@@ -10,6 +10,7 @@ import {
   birthdayReason,
   cadenceReason,
   dormantReason,
+  giveReason,
   goalReason,
   entryScore,
   newJobReason,
@@ -21,6 +22,7 @@ import {
 } from '../domain/today-queue.js';
 import { inTransaction, readRepositories, type Repositories } from '../store/repositories.js';
 import { audienceMembers } from './audience-service.js';
+import { balanceOf } from '../domain/exchange.js';
 import type { ServiceContext } from './context.js';
 import { writeInteraction } from './interaction-service.js';
 import { resolvePersonId } from './person-refs.js';
@@ -136,6 +138,13 @@ export class TodayService {
         const m = weak[(start + i) % weak.length]!;
         add(m.personId, goalReason(goal.title, m.strength));
       }
+    }
+
+    // Give before you ask: someone already on the list who has given you more than you gave them.
+    const balances = await repos.exchanges.counts([...reasons.keys()]);
+    for (const [personId, counts] of balances) {
+      const b = balanceOf(counts);
+      if (b.balance < 0) add(personId, giveReason(b.gave, b.asked + b.received));
     }
 
     for (const id of suppressed) reasons.delete(id);

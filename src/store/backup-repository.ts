@@ -34,6 +34,7 @@ export const BACKUP_TABLES: Array<{ table: keyof Database; key: string[] }> = [
   { table: 'key_result', key: ['id'] },
   { table: 'event', key: ['id'] },
   { table: 'event_attendee', key: ['event_id', 'person_id'] },
+  { table: 'exchange', key: ['id'] },
 ];
 
 type Row = Record<string, unknown>;

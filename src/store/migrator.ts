@@ -6,6 +6,7 @@ import { importsMigration } from './migrations/0003-imports.js';
 import { accessMigration } from './migrations/0004-access.js';
 import { playbookMigration } from './migrations/0005-playbook.js';
 import { eventsMigration } from './migrations/0006-events.js';
+import { exchangesMigration } from './migrations/0007-exchanges.js';
 import type { StoreDialect } from './store-dialect.js';
 
 function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
@@ -16,6 +17,7 @@ function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
     '0004-access': accessMigration(),
     '0005-playbook': playbookMigration(),
     '0006-events': eventsMigration(),
+    '0007-exchanges': exchangesMigration(),
   };
 }
 

@@ -13,6 +13,7 @@ import { OrganizationRepository } from './organization-repository.js';
 import { PersonBatchRepository } from './person-batch-repository.js';
 import { PlaybookRepository } from './playbook-repository.js';
 import { EventRepository } from './event-repository.js';
+import { ExchangeRepository } from './exchange-repository.js';
 import { PersonRepository } from './person-repository.js';
 import { PositionRepository } from './position-repository.js';
 import { QueueRepository } from './queue-repository.js';
@@ -47,6 +48,7 @@ export interface Repositories {
   access: AccessRepository;
   playbook: PlaybookRepository;
   events: EventRepository;
+  exchanges: ExchangeRepository;
 }
 
 /** sqlite is the raw handle behind db on SQLite, for batch writes in db's transaction. */
@@ -73,6 +75,7 @@ export function repositories(db: Kysely<Database>, dialect: StoreDialect, sqlite
     access: new AccessRepository(db),
     playbook: new PlaybookRepository(db),
     events: new EventRepository(db),
+    exchanges: new ExchangeRepository(db),
   };
 }
 

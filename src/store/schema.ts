@@ -262,6 +262,16 @@ export interface EventAttendeeTable {
   role: string;
 }
 
+export interface ExchangeTable {
+  id: string;
+  person_id: string;
+  direction: string;
+  kind: string;
+  description: string | null;
+  occurred_on: string;
+  created_at: string;
+}
+
 export interface Database {
   person: PersonTable;
   person_email: PersonEmailTable;
@@ -294,4 +304,5 @@ export interface Database {
   key_result: KeyResultTable;
   event: EventTable;
   event_attendee: EventAttendeeTable;
+  exchange: ExchangeTable;
 }

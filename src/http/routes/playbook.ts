@@ -133,4 +133,26 @@ export const playbookRoutes: Routes = (api, kith) => {
       response: { 200: z.object({ event, people: z.array(person), reminders: z.array(reminder) }) },
     },
   }, (req) => kith.events.capture(req.params.ref, req.body.people, req.body.followUpIn));
+
+  const exchange = z.object({ id: z.string(), personId: z.string(), direction: z.string(), kind: z.string(), description: z.string().nullable(), occurredOn: z.string() }).meta({ id: 'Exchange' });
+  const balance = z.object({ gave: z.number(), asked: z.number(), received: z.number(), balance: z.number() }).meta({ id: 'Balance' });
+  api.get('/api/v1/exchanges', { schema: { tags: ['playbook'], summary: 'The give-and-ask ledger', querystring: z.object({ person: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) }), response: { 200: z.array(exchange) } } }, (req) =>
+    kith.exchanges.list(req.query.person, req.query.limit),
+  );
+  api.post('/api/v1/exchanges', {
+    schema: { tags: ['playbook'], body: z.object({ person: z.string(), direction: z.string(), kind: z.string().optional(), description: z.string().nullish(), on: z.string().optional() }), response: { 201: exchange } },
+  }, async (req, reply) => {
+    reply.status(201);
+    return kith.exchanges.add(req.body);
+  });
+  api.delete('/api/v1/exchanges/:id', { schema: { tags: ['playbook'], params: z.object({ id: z.string() }), response: { 200: z.object({ ok: z.literal(true) }) } } }, async (req) => {
+    await kith.exchanges.remove(req.params.id);
+    return { ok: true as const };
+  });
+  api.get('/api/v1/people/:ref/balance', { schema: { tags: ['playbook'], params: ref, response: { 200: balance } } }, (req) => kith.exchanges.balance(req.params.ref));
+
+  api.get('/api/v1/drafts', { schema: { tags: ['playbook'], summary: 'Message templates', response: { 200: z.array(z.object({ template: z.string(), label: z.string() })) } } }, async () => kith.drafts.templates());
+  api.get('/api/v1/people/:ref/drafts/:template', {
+    schema: { tags: ['playbook'], summary: 'A message drafted for this person from a template', params: ref.extend({ template: z.string() }), querystring: z.object({ event: z.string().optional(), topic: z.string().optional() }), response: { 200: z.object({ template: z.string(), subject: z.string(), body: z.string(), to: z.string().nullable() }) } },
+  }, (req) => kith.drafts.draft(req.params.template, req.params.ref, req.query));
 };
