@@ -7,6 +7,8 @@ import { PersonPicker } from '../shell/PersonPicker';
 import { Link, navigate } from '../shell/router';
 import type { Person, PersonDetail, PersonRef, Reminder } from '../types';
 import { TIERS } from './AddPersonModal';
+import { DraftMenu } from './DraftMenu';
+import { GiveAndAsk } from './GiveAndAsk';
 
 const STATUS_COLOR = { ok: 'teal', due: 'orange', overdue: 'red', none: 'gray' } as const;
 const RELATIONSHIPS = [
@@ -133,6 +135,7 @@ export default function PersonPage({ id }: { id: string }) {
         </Stack>
         <Group gap="xs">
           <Button onClick={() => setLogging(true)}>Log interaction</Button>
+          <DraftMenu personId={p.id} />
           <Button variant="default" onClick={() => setEditing(true)}>
             Edit
           </Button>
@@ -326,6 +329,9 @@ export default function PersonPage({ id }: { id: string }) {
                 </Stack>
               </Section>
             </SimpleGrid>
+            <Section title="Give and ask">
+              <GiveAndAsk personId={p.id} />
+            </Section>
             <Section title="Relationships">
               <Stack gap="xs">
                 {d.relationships.map((r) => {
