@@ -5,6 +5,7 @@ import { GoalService } from './goal-service.js';
 import { EventService } from './event-service.js';
 import { ExchangeService } from './exchange-service.js';
 import { DraftService } from './draft-service.js';
+import { CareerService } from './career-service.js';
 import { BackupService } from './backup-service.js';
 import { CadenceService } from './cadence-service.js';
 import { CalendarService } from './calendar-service.js';
@@ -60,6 +61,7 @@ export interface Kith {
   events: EventService;
   exchanges: ExchangeService;
   drafts: DraftService;
+  career: CareerService;
   /** Changes whenever the data may have (see Store.changeMark); null when unknown. */
   changeMark(): string | null;
   close(): Promise<void>;
@@ -97,6 +99,7 @@ export function createKith(store: Store, now?: () => Date): Kith {
     events: new EventService(context),
     exchanges: new ExchangeService(context),
     drafts: new DraftService(context),
+    career: new CareerService(context),
     changeMark: () => store.changeMark(),
     close: () => store.close(),
   };

@@ -128,3 +128,46 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`opportunities, introductions, mentorship, brand and support circle on ${dialect}`, () => {
+    let t: TestStore;
+    beforeEach(async () => {
+      t = await openTestStore(dialect, () => new Date('2026-11-28T09:00:00Z'));
+    });
+    afterEach(() => t.cleanup());
+
+    it('keeps the career side of the method', async () => {
+      const k = t.kith;
+      await k.settings.set('me.name', 'Sam');
+      await k.people.add({ name: 'Ada Lovelace', company: 'Analytical Engines', tier: 'acquaintance' });
+      await k.people.add({ name: 'Charles Babbage', company: 'Difference Co' });
+      const opp = await k.career.addOpportunity({ title: 'Head of Product at Payly', kind: 'job', organization: 'Payly', people: ['Ada Lovelace'], nextStep: 'Ask Ada about the team', due: '2026-12-10' });
+      expect([opp.stage, opp.organization?.name, opp.people.map((p) => p.name)]).toEqual(['idea', 'Payly', ['Ada Lovelace']]);
+      expect((await k.career.moveOpportunity(opp.id, { stage: 'in progress' })).stage).toBe('in_progress');
+      await expect(k.career.moveOpportunity(opp.id, { stage: 'maybe' })).rejects.toThrow(/invalid stage "maybe"/);
+
+      const intro = await k.career.proposeIntroduction({ a: 'Ada Lovelace', b: 'Charles Babbage', why: 'both build engines' });
+      expect(intro.messages.askA).toContain('Would you be open to an introduction to Charles Babbage (Difference Co)? both build engines.');
+      expect(intro.messages.introduction.startsWith('Hi Ada and Charles,')).toBe(true);
+      expect((await k.career.updateIntroduction(intro.id, { status: 'made', outcome: 'they met' })).status).toBe('made');
+      await expect(k.career.proposeIntroduction({ a: 'Ada Lovelace', b: 'Ada Lovelace' })).rejects.toThrow(/two different people/);
+
+      const m = await k.career.addMentorship({ person: 'Charles Babbage', role: 'mentor', focus: 'product strategy', every: '2w', since: '2026-11-01' });
+      await k.interactions.log({ kind: 'call', with: ['Charles Babbage'], at: '2026-11-20', summary: 'roadmaps' });
+      expect((await k.career.mentorships()).map((x) => [x.role, x.focus, x.sessions])).toEqual([['mentor', 'product strategy', 1]]);
+      expect((await k.cadences.status('Charles Babbage')).cadence).toMatchObject({ idealDays: 14, source: 'person' });
+      expect((await k.career.endMentorship(m.id)).endedOn).toBe('2026-11-28');
+
+      const talk = await k.career.addBrandItem({ kind: 'content', title: 'Talk: engines of the future', url: 'https://example.com/talk', on: '2026-11-10', engaged: ['Ada Lovelace'] });
+      await k.career.addBrandItem({ kind: 'offer', title: 'Reviews of pitch decks' });
+      expect(talk.engaged.map((p) => p.name)).toEqual(['Ada Lovelace']);
+      expect((await k.career.brand()).map((b) => b.kind).sort()).toEqual(['content', 'offer']);
+
+      // The support circle's own cadence overrides Ada's (yearly) acquaintance tier.
+      expect((await k.career.support(['Ada Lovelace'])).map((p) => p.name)).toEqual(['Ada Lovelace']);
+      expect((await k.cadences.status('Ada Lovelace')).cadence).toMatchObject({ idealDays: 14, source: 'tag support-circle' });
+      expect(await k.career.support(['Ada Lovelace'], true)).toEqual([]);
+    });
+  });
+}

@@ -35,6 +35,12 @@ export const BACKUP_TABLES: Array<{ table: keyof Database; key: string[] }> = [
   { table: 'event', key: ['id'] },
   { table: 'event_attendee', key: ['event_id', 'person_id'] },
   { table: 'exchange', key: ['id'] },
+  { table: 'opportunity', key: ['id'] },
+  { table: 'opportunity_person', key: ['opportunity_id', 'person_id'] },
+  { table: 'introduction', key: ['id'] },
+  { table: 'mentorship', key: ['id'] },
+  { table: 'brand_item', key: ['id'] },
+  { table: 'brand_engagement', key: ['item_id', 'person_id'] },
 ];
 
 type Row = Record<string, unknown>;

@@ -7,6 +7,7 @@ import { accessMigration } from './migrations/0004-access.js';
 import { playbookMigration } from './migrations/0005-playbook.js';
 import { eventsMigration } from './migrations/0006-events.js';
 import { exchangesMigration } from './migrations/0007-exchanges.js';
+import { careerMigration } from './migrations/0008-career.js';
 import type { StoreDialect } from './store-dialect.js';
 
 function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
@@ -18,6 +19,7 @@ function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
     '0005-playbook': playbookMigration(),
     '0006-events': eventsMigration(),
     '0007-exchanges': exchangesMigration(),
+    '0008-career': careerMigration(),
   };
 }
 

@@ -14,6 +14,7 @@ import { PersonBatchRepository } from './person-batch-repository.js';
 import { PlaybookRepository } from './playbook-repository.js';
 import { EventRepository } from './event-repository.js';
 import { ExchangeRepository } from './exchange-repository.js';
+import { CareerRepository } from './career-repository.js';
 import { PersonRepository } from './person-repository.js';
 import { PositionRepository } from './position-repository.js';
 import { QueueRepository } from './queue-repository.js';
@@ -49,6 +50,7 @@ export interface Repositories {
   playbook: PlaybookRepository;
   events: EventRepository;
   exchanges: ExchangeRepository;
+  career: CareerRepository;
 }
 
 /** sqlite is the raw handle behind db on SQLite, for batch writes in db's transaction. */
@@ -76,6 +78,7 @@ export function repositories(db: Kysely<Database>, dialect: StoreDialect, sqlite
     playbook: new PlaybookRepository(db),
     events: new EventRepository(db),
     exchanges: new ExchangeRepository(db),
+    career: new CareerRepository(db),
   };
 }
 

@@ -272,6 +272,62 @@ export interface ExchangeTable {
   created_at: string;
 }
 
+export interface OpportunityTable {
+  id: string;
+  title: string;
+  kind: string;
+  stage: string;
+  organization_id: string | null;
+  goal_id: string | null;
+  next_step: string | null;
+  due_on: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface OpportunityPersonTable {
+  opportunity_id: string;
+  person_id: string;
+}
+
+export interface IntroductionTable {
+  id: string;
+  person_a: string;
+  person_b: string;
+  why: string | null;
+  status: string;
+  outcome: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MentorshipTable {
+  id: string;
+  person_id: string;
+  role: string;
+  focus: string | null;
+  started_on: string;
+  ended_on: string | null;
+  created_at: string;
+}
+
+export interface BrandItemTable {
+  id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  audience: string | null;
+  url: string | null;
+  published_on: string | null;
+  active: number;
+  created_at: string;
+}
+
+export interface BrandEngagementTable {
+  item_id: string;
+  person_id: string;
+}
+
 export interface Database {
   person: PersonTable;
   person_email: PersonEmailTable;
@@ -305,4 +361,10 @@ export interface Database {
   event: EventTable;
   event_attendee: EventAttendeeTable;
   exchange: ExchangeTable;
+  opportunity: OpportunityTable;
+  opportunity_person: OpportunityPersonTable;
+  introduction: IntroductionTable;
+  mentorship: MentorshipTable;
+  brand_item: BrandItemTable;
+  brand_engagement: BrandEngagementTable;
 }
