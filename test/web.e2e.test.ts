@@ -151,8 +151,20 @@ describe.skipIf(!available)('web app in Chromium', () => {
     expect(await followUps.getByText('Follow up with Dev Fresh after Northwind Launch Party').count()).toBe(1);
   });
 
+  it('moves an opportunity across the board', async () => {
+    await page.getByRole('link', { name: 'Career' }).first().click();
+    const form = page.locator('form[aria-label="New opportunity"]');
+    await form.getByLabel(/^Opportunity/).fill('Speak at EngineConf');
+    await form.getByRole('button', { name: 'Add' }).click();
+    const idea = page.getByRole('region', { name: 'Stage: Idea' });
+    await idea.getByLabel('Speak at EngineConf', { exact: true }).waitFor();
+    await idea.getByLabel('Stage of Speak at EngineConf').click();
+    await page.getByRole('option', { name: 'Won' }).click();
+    await page.getByRole('region', { name: 'Stage: Won' }).getByLabel('Speak at EngineConf', { exact: true }).waitFor();
+  });
+
   it('names every control on every page, for screen readers', async () => {
-    for (const path of ['/', '/people', '/goals', '/events', '/organizations', '/reminders', '/import', '/settings']) {
+    for (const path of ['/', '/people', '/goals', '/events', '/career', '/organizations', '/reminders', '/import', '/settings']) {
       await page.goto(server.url + path);
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       await page.waitForLoadState('networkidle');

@@ -18,6 +18,7 @@ import { searchCommand } from './search.js';
 import { audienceCommand, goalCommand } from './goal.js';
 import { eventCommand } from './event.js';
 import { draftCommand, ledgerCommand } from './ledger.js';
+import { brandCommand, introCommand, mentorCommand, opportunityCommand, supportCommand } from './career.js';
 import { serveCommand, tokenCommand } from './serve.js';
 import { statsCommand } from './stats.js';
 import { remindCommand } from './remind.js';
@@ -65,6 +66,11 @@ export function buildProgram(): Command {
   program.addCommand(eventCommand());
   program.addCommand(ledgerCommand());
   program.addCommand(draftCommand());
+  program.addCommand(opportunityCommand());
+  program.addCommand(introCommand());
+  program.addCommand(mentorCommand());
+  program.addCommand(brandCommand());
+  program.addCommand(supportCommand());
   program.addCommand(serveCommand());
   program.addCommand(tokenCommand());
   // Usage mistakes (unknown option, missing argument) exit 2 instead of commander's 1.

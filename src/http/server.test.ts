@@ -202,6 +202,20 @@ for (const dialect of DIALECTS) {
       expect((await call('GET', '/api/v1/events')).json().map((e: { attendees: unknown[] }) => e.attendees.length)).toEqual([2]);
     });
 
+    it('moves opportunities across the board and drafts introductions', async () => {
+      await call('POST', '/api/v1/people', { name: 'Ada Lovelace' });
+      await call('POST', '/api/v1/people', { name: 'Charles Babbage' });
+      const opp = (await call('POST', '/api/v1/opportunities', { title: 'Speak at EngineConf', kind: 'speaking', people: ['Ada Lovelace'] })).json();
+      expect((await call('PATCH', `/api/v1/opportunities/${opp.id}`, { stage: 'won' })).json().stage).toBe('won');
+      expect((await call('PATCH', `/api/v1/opportunities/${opp.id}`, { stage: 'eventually' })).statusCode).toBe(400);
+      const intro = (await call('POST', '/api/v1/introductions', { a: 'Ada Lovelace', b: 'Charles Babbage' })).json();
+      expect(intro.messages.introduction).toContain('Ada Lovelace, meet Charles Babbage.');
+      expect((await call('GET', '/api/v1/introductions')).json().made).toHaveLength(1);
+      expect((await call('POST', '/api/v1/support-circle', { people: ['Ada Lovelace'] })).json().map((p: { name: string }) => p.name)).toEqual(['Ada Lovelace']);
+      expect((await call('POST', '/api/v1/mentorships', { person: 'Charles Babbage', role: 'mentor' })).statusCode).toBe(201);
+      expect((await call('POST', '/api/v1/brand', { kind: 'ask', title: 'Intros to grid operators' })).json().active).toBe(true);
+    });
+
     it('imports an uploaded file in the background with progress, then reports', async () => {
       const card = 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEMAIL:grace@navy.example\r\nORG:US Navy\r\nEND:VCARD\r\n';
       const upload = await multipart('contacts.vcf', card);

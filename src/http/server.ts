@@ -20,6 +20,7 @@ import { keepInTouchRoutes } from './routes/keep-in-touch.js';
 import { networkRoutes } from './routes/network.js';
 import { peopleRoutes } from './routes/people.js';
 import { playbookRoutes } from './routes/playbook.js';
+import { careerRoutes } from './routes/career.js';
 import { systemRoutes } from './routes/system.js';
 
 export interface ServerOptions {
@@ -99,6 +100,7 @@ export async function buildServer(options: ServerOptions): Promise<KithServer> {
     keepInTouchRoutes(app, kith);
     dataRoutes(app, kith, jobs);
     playbookRoutes(app, kith);
+    careerRoutes(app, kith);
     systemRoutes(app, kith, { code: options.setupCode ?? null });
   });
 

@@ -23,6 +23,7 @@ const ImportPage = lazy(() => import('../imports/ImportPage'));
 const SettingsPage = lazy(() => import('../settings/SettingsPage'));
 const GoalsPage = lazy(() => import('../goals/GoalsPage'));
 const EventsPage = lazy(() => import('../events/EventsPage'));
+const CareerPage = lazy(() => import('../career/CareerPage'));
 const EventPage = lazy(() => import('../events/EventPage'));
 
 function Page() {
@@ -38,6 +39,7 @@ function Page() {
   const event = /^\/events\/([^/]+)$/.exec(path);
   if (event) return <EventPage id={decodeURIComponent(event[1]!)} />;
   if (path === '/events') return <EventsPage />;
+  if (path === '/career') return <CareerPage />;
   return <TodayPage />;
 }
 

@@ -13,6 +13,7 @@ const PAGES = [
   { to: '/people', label: 'People', key: 'p' },
   { to: '/goals', label: 'Goals', key: 'g' },
   { to: '/events', label: 'Events', key: 'e' },
+  { to: '/career', label: 'Career', key: 'c' },
   { to: '/organizations', label: 'Organizations', key: 'o' },
   { to: '/reminders', label: 'Reminders', key: 'r' },
   { to: '/import', label: 'Import', key: 'i' },
