@@ -6,11 +6,9 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { connectionRows, writeConnections } from './connections-file.js';
+import { clean } from './measure.js';
 import { ME, writeMbox } from './mbox-file.js';
 
-function clean(path) {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
-}
 
 function timed(bin, db, args) {
   const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, bin, '--db', db, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });

@@ -1,15 +1,6 @@
 // Playbook benchmarks on the demo database, in process: audience coverage over every
 // person, and an event brief for 50 attendees.
-function percentile(samples, p) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function time(fn) {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
+import { percentile, time } from './measure.js';
 
 export async function playbookBenchmarks({ kith, report, people }) {
   const stamp = Date.now();

@@ -3,7 +3,7 @@
 // database and measures each target beside a baseline taken in the same run.
 // Results are printed as Markdown; copy them into bench/RESULTS.md.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -11,6 +11,7 @@ import { generateDemoNetwork } from '../dist/domain/demo-network.js';
 import { createKith } from '../dist/services/kith.js';
 import { openStore } from '../dist/store/connect.js';
 import { importBenchmarks } from './imports.js';
+import { clean, percentile, time } from './measure.js';
 import { webBenchmarks } from './web.js';
 import { playbookBenchmarks } from './playbook.js';
 
@@ -21,20 +22,6 @@ mkdirSync(OUT, { recursive: true });
 const dbPath = join(OUT, 'bench.db');
 const BIN = join(import.meta.dirname, '..', 'bin', 'kith.js');
 
-function clean(path) {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(path + suffix, { force: true });
-}
-
-function percentile(samples, p) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function time(fn) {
-  const start = process.hrtime.bigint();
-  await fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
 
 const ms = (x) => `${x.toFixed(1)} ms`;
 const rows = [];
