@@ -58,24 +58,27 @@ export async function webBenchmarks({ bin, db, report, people }) {
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
     try {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      // Log in once (setting the password on a fresh database), then time cold loads of /people.
+      // Each load is a first visit: a new browser context with an empty cache, in a
+      // browser that is already running (its own start-up is not the page's render).
       const password = 'benchmark password';
-      const login = server.setup
-        ? await context.request.post(`${server.url}/api/v1/auth/setup`, { data: { code: server.setup, password } })
-        : await context.request.post(`${server.url}/api/v1/auth/login`, { data: { password } });
-      if (!login.ok()) throw new Error('could not log in: ' + (await login.text()));
-      // Measured in the page: from the start of navigation to the frame in which the
-      // first row is there (polled every animation frame).
       const times = [];
-      for (let i = 0; i < 6; i++) {
+      for (let i = 0; i < 7; i++) {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const login = server.setup && i === 0
+          ? await context.request.post(`${server.url}/api/v1/auth/setup`, { data: { code: server.setup, password } })
+          : await context.request.post(`${server.url}/api/v1/auth/login`, { data: { password } });
+        if (!login.ok()) throw new Error('could not log in: ' + (await login.text()));
+        const page = await context.newPage();
         await page.goto(`${server.url}/people`, { waitUntil: 'commit' });
+        // Measured in the page: from the start of navigation to the animation frame
+        // in which the first row is there.
         await page.waitForFunction(() => document.querySelector('[role=table][aria-label=People] [role=row] a') !== null, undefined, { polling: 'raf', timeout: 30_000 });
         times.push(Math.round(await page.evaluate('performance.now()')));
+        await context.close();
       }
-      const warm = times.slice(1).sort((a, b) => a - b);
-      report(`People page first render with ${people} people (headless Chromium, navigation to first row)`, '≤ 1 s', `first load ${times[0]} ms; then median ${warm[Math.floor(warm.length / 2)]} ms (navigation start to the frame showing the first row)`, 'none');
+      // The first visit warms the browser process and the server; it is reported apart.
+      const rest = times.slice(1).sort((a, b) => a - b);
+      report(`People page first render with ${people} people (headless Chromium, new context and empty cache each time)`, '≤ 1 s', `median ${rest[Math.floor(rest.length / 2)]} ms, max ${rest[rest.length - 1]} ms over 6 visits; the browser's very first visit ${times[0]} ms`, 'none');
     } finally {
       await browser.close();
     }

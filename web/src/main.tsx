@@ -3,13 +3,16 @@ import { createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { get } from './api';
 import { DEFAULT_FILTERS, peopleQuery } from './people/people-query';
 import { App } from './shell/App';
 
 const theme = createTheme({ primaryColor: 'teal', defaultRadius: 'md', fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif' });
 const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, retry: (count, error) => count < 2 && !('status' in (error as object)) } } });
 
-// Opening /people directly: fetch its code and first page while the app starts.
+// Ask who is logged in at once (everything waits for it), and when opening /people
+// directly, fetch its code and first page while the app starts.
+void queryClient.prefetchQuery({ queryKey: ['auth'], queryFn: () => get('/auth/status'), staleTime: Infinity });
 if (location.pathname === '/people') {
   void import('./people/PeoplePage');
   void queryClient.prefetchInfiniteQuery(peopleQuery(DEFAULT_FILTERS)).catch(() => {});

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Card, Group, MultiSelect, NumberInput, Progress, 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { get, post } from '../api';
-import { TIERS } from '../people/AddPersonModal';
+import { TIERS } from '../people/tiers';
 import { Link } from '../shell/router';
 
 interface KeyResult {

@@ -4,8 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { post } from '../api';
 import { navigate } from '../shell/router';
 import type { Person } from '../types';
-
-export const TIERS = ['inner', 'close', 'active', 'wider', 'acquaintance'];
+import { TIERS } from './tiers';
 
 export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const client = useQueryClient();

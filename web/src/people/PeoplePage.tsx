@@ -7,7 +7,7 @@ import { get, post, query } from '../api';
 import { Link, navigate } from '../shell/router';
 import type { Organization, Person, SearchHit } from '../types';
 import { peopleQuery, type PeopleFilters } from './people-query';
-import { TIERS } from './AddPersonModal';
+import { TIERS } from './tiers';
 
 const ROW = 52;
 const STRENGTH_BANDS: Record<string, [number, number]> = { strong: [60, 100], medium: [30, 59.99], weak: [0.01, 29.99], none: [0, 0] };

@@ -6,7 +6,7 @@ import { LogInteractionModal } from '../shell/LogInteractionModal';
 import { PersonPicker } from '../shell/PersonPicker';
 import { Link, navigate } from '../shell/router';
 import type { Person, PersonDetail, PersonRef, Reminder } from '../types';
-import { TIERS } from './AddPersonModal';
+import { TIERS } from './tiers';
 import { DraftMenu } from './DraftMenu';
 import { GiveAndAsk } from './GiveAndAsk';
 

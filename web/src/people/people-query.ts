@@ -14,7 +14,7 @@ export interface PeopleFilters {
 }
 
 export const DEFAULT_FILTERS: PeopleFilters = { tag: null, tier: null, organization: null, sort: 'name', includeArchived: false, status: null };
-const PAGE = 200;
+const PAGE = 100;
 
 /** The People table's pages; shared so that the first page can be fetched before the page's code arrives. */
 export function peopleQuery(filters: PeopleFilters) {

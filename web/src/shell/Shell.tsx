@@ -1,11 +1,8 @@
 import { AppShell, Burger, Button, Group, Kbd, NavLink, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { post } from '../api';
-import { AddPersonModal } from '../people/AddPersonModal';
-import { CommandPalette } from './CommandPalette';
-import { LogInteractionModal } from './LogInteractionModal';
 import { Link, navigate, useLocation } from './router';
 
 const PAGES = [
@@ -22,6 +19,15 @@ const PAGES = [
 
 export type Action = 'add-person' | 'log' | 'logout';
 
+// The dialogs load after the first screen (they pull in the form components), and
+// are fetched while the browser is idle so that the first use is instant.
+const loadPalette = () => import('./CommandPalette');
+const loadAddPerson = () => import('../people/AddPersonModal');
+const loadLog = () => import('./LogInteractionModal');
+const CommandPalette = lazy(() => loadPalette().then((m) => ({ default: m.CommandPalette })));
+const AddPersonModal = lazy(() => loadAddPerson().then((m) => ({ default: m.AddPersonModal })));
+const LogInteractionModal = lazy(() => loadLog().then((m) => ({ default: m.LogInteractionModal })));
+
 export function Shell({ children }: { children: ReactNode }) {
   const [opened, { toggle, close }] = useDisclosure();
   const [palette, setPalette] = useState(false);
@@ -34,6 +40,11 @@ export function Shell({ children }: { children: ReactNode }) {
     if (action === 'log') setLogging(true);
     if (action === 'logout') void post('/auth/logout').then(() => client.invalidateQueries({ queryKey: ['auth'] }));
   };
+  useEffect(() => {
+    const warm = () => void Promise.all([loadPalette(), loadAddPerson(), loadLog()]);
+    const id = window.setTimeout(warm, 1500);
+    return () => window.clearTimeout(id);
+  }, []);
   // Ctrl+K anywhere; single keys only outside form fields (Mantine's default).
   useHotkeys([
     ['mod+K', () => setPalette(true)],
@@ -101,9 +112,11 @@ export function Shell({ children }: { children: ReactNode }) {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
-      <CommandPalette opened={palette} onClose={() => setPalette(false)} onAction={run} pages={PAGES} />
-      <AddPersonModal opened={adding} onClose={() => setAdding(false)} />
-      <LogInteractionModal opened={logging} onClose={() => setLogging(false)} />
+      <Suspense fallback={null}>
+        {palette && <CommandPalette opened={palette} onClose={() => setPalette(false)} onAction={run} pages={PAGES} />}
+        {adding && <AddPersonModal opened={adding} onClose={() => setAdding(false)} />}
+        {logging && <LogInteractionModal opened={logging} onClose={() => setLogging(false)} />}
+      </Suspense>
     </AppShell>
   );
 }
