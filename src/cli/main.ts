@@ -19,6 +19,7 @@ import { audienceCommand, goalCommand } from './goal.js';
 import { eventCommand } from './event.js';
 import { draftCommand, ledgerCommand } from './ledger.js';
 import { brandCommand, introCommand, mentorCommand, opportunityCommand, supportCommand } from './career.js';
+import { pathCommand } from './path.js';
 import { serveCommand, tokenCommand } from './serve.js';
 import { statsCommand } from './stats.js';
 import { remindCommand } from './remind.js';
@@ -71,6 +72,7 @@ export function buildProgram(): Command {
   program.addCommand(mentorCommand());
   program.addCommand(brandCommand());
   program.addCommand(supportCommand());
+  program.addCommand(pathCommand());
   program.addCommand(serveCommand());
   program.addCommand(tokenCommand());
   // Usage mistakes (unknown option, missing argument) exit 2 instead of commander's 1.

@@ -214,6 +214,12 @@ for (const dialect of DIALECTS) {
       expect((await call('POST', '/api/v1/support-circle', { people: ['Ada Lovelace'] })).json().map((p: { name: string }) => p.name)).toEqual(['Ada Lovelace']);
       expect((await call('POST', '/api/v1/mentorships', { person: 'Charles Babbage', role: 'mentor' })).statusCode).toBe(201);
       expect((await call('POST', '/api/v1/brand', { kind: 'ask', title: 'Intros to grid operators' })).json().active).toBe(true);
+      // Charles is reachable through Ada, whom you know (logged above as a colleague link).
+      await call('POST', '/api/v1/interactions', { kind: 'meeting', with: ['Ada Lovelace'] });
+      await call('POST', '/api/v1/relationships', { from: 'Ada Lovelace', kind: 'colleague', to: 'Charles Babbage' });
+      const paths = (await call('GET', '/api/v1/paths?to=Charles%20Babbage')).json();
+      expect(paths.paths.map((p: { hops: Array<{ to: { name: string } }> }) => p.hops.map((h) => h.to.name).join(' > '))).toContain('Ada Lovelace > Charles Babbage');
+      expect((await call('GET', '/api/v1/paths?to=Nobody%20Known')).statusCode).toBe(404);
     });
 
     it('imports an uploaded file in the background with progress, then reports', async () => {

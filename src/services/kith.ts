@@ -6,6 +6,7 @@ import { EventService } from './event-service.js';
 import { ExchangeService } from './exchange-service.js';
 import { DraftService } from './draft-service.js';
 import { CareerService } from './career-service.js';
+import { NetworkService } from './network-service.js';
 import { BackupService } from './backup-service.js';
 import { CadenceService } from './cadence-service.js';
 import { CalendarService } from './calendar-service.js';
@@ -62,6 +63,7 @@ export interface Kith {
   exchanges: ExchangeService;
   drafts: DraftService;
   career: CareerService;
+  network: NetworkService;
   /** Changes whenever the data may have (see Store.changeMark); null when unknown. */
   changeMark(): string | null;
   close(): Promise<void>;
@@ -100,6 +102,7 @@ export function createKith(store: Store, now?: () => Date): Kith {
     exchanges: new ExchangeService(context),
     drafts: new DraftService(context),
     career: new CareerService(context),
+    network: new NetworkService(context),
     changeMark: () => store.changeMark(),
     close: () => store.close(),
   };

@@ -171,3 +171,41 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+for (const dialect of DIALECTS) {
+  describe(`warm introduction paths on ${dialect}`, () => {
+    let t: TestStore;
+    beforeEach(async () => {
+      t = await openTestStore(dialect, () => new Date('2026-11-28T09:00:00Z'));
+    });
+    afterEach(() => t.cleanup());
+
+    it('finds who can introduce you, with the evidence for each hop', async () => {
+      const k = t.kith;
+      await k.people.add({ name: 'Ada Friend' });
+      await k.people.add({ name: 'Bea Acquaintance' });
+      await k.people.add({ name: 'Tom Target', company: 'Globex' });
+      await k.people.add({ name: 'Uma Far' });
+      for (let i = 1; i <= 5; i++) await k.interactions.log({ kind: 'meeting', with: ['Ada Friend'], at: `2026-11-0${i}` });
+      await k.interactions.log({ kind: 'email', with: ['Bea Acquaintance'], at: '2025-01-10' });
+      await k.relationships.link('Ada Friend', 'colleague', 'Tom Target');
+      // Bea and Tom were at a dinner together (with you).
+      await k.interactions.log({ kind: 'event', with: ['Bea Acquaintance', 'Tom Target'], at: '2026-10-01' });
+      await k.relationships.link('Tom Target', 'friend', 'Uma Far');
+      const { paths, graph } = await k.network.paths('Tom Target');
+      expect(graph.edges).toBe(3);
+      // Through your good friend first; directly (you met Tom once) and through Bea too.
+      expect(paths[0]!.hops.map((h) => h.to.name)).toEqual(['Ada Friend', 'Tom Target']);
+      expect(paths.map((p) => p.hops.map((h) => h.to.name).join(' > ')).sort()).toEqual(['Ada Friend > Tom Target', 'Bea Acquaintance > Tom Target', 'Tom Target']);
+      const viaAda = paths.find((p) => p.hops[0]!.to.name === 'Ada Friend')!;
+      expect(viaAda.hops[1]!.evidence).toEqual(['colleague']);
+      const viaBea = paths.find((p) => p.hops[0]!.to.name === 'Bea Acquaintance')!;
+      expect(viaBea.hops[1]!.evidence).toEqual(['together in 1 interaction, last 2026-10-01']);
+      expect(viaAda.score).toBeGreaterThan(viaBea.score);
+      // Three hops to Uma; an organization as the target.
+      expect((await k.network.paths('Uma Far')).paths.map((p) => p.hops.map((h) => h.to.name).join(' > '))).toContain('Ada Friend > Tom Target > Uma Far');
+      expect((await k.network.paths('Globex')).paths.every((p) => p.target.name === 'Tom Target')).toBe(true);
+      await expect(k.network.paths('Nobody At All')).rejects.toThrow(/no person, organization or audience matches/);
+    });
+  });
+}

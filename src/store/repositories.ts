@@ -15,6 +15,7 @@ import { PlaybookRepository } from './playbook-repository.js';
 import { EventRepository } from './event-repository.js';
 import { ExchangeRepository } from './exchange-repository.js';
 import { CareerRepository } from './career-repository.js';
+import { GraphRepository } from './graph-repository.js';
 import { PersonRepository } from './person-repository.js';
 import { PositionRepository } from './position-repository.js';
 import { QueueRepository } from './queue-repository.js';
@@ -51,6 +52,7 @@ export interface Repositories {
   events: EventRepository;
   exchanges: ExchangeRepository;
   career: CareerRepository;
+  graph: GraphRepository;
 }
 
 /** sqlite is the raw handle behind db on SQLite, for batch writes in db's transaction. */
@@ -79,6 +81,7 @@ export function repositories(db: Kysely<Database>, dialect: StoreDialect, sqlite
     events: new EventRepository(db),
     exchanges: new ExchangeRepository(db),
     career: new CareerRepository(db),
+    graph: new GraphRepository(db),
   };
 }
 
