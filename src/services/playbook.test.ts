@@ -145,6 +145,11 @@ for (const dialect of DIALECTS) {
       const opp = await k.career.addOpportunity({ title: 'Head of Product at Payly', kind: 'job', organization: 'Payly', people: ['Ada Lovelace'], nextStep: 'Ask Ada about the team', due: '2026-12-10' });
       expect([opp.stage, opp.organization?.name, opp.people.map((p) => p.name)]).toEqual(['idea', 'Payly', ['Ada Lovelace']]);
       expect((await k.career.moveOpportunity(opp.id, { stage: 'in progress' })).stage).toBe('in_progress');
+      // Its next step shows on Today once due.
+      expect((await k.today.queue(10)).entries.some((e) => e.name === 'Ada Lovelace')).toBe(false);
+      await k.career.moveOpportunity(opp.id, { due: '2026-11-28' });
+      const ada = (await k.today.queue(10)).entries.find((e) => e.name === 'Ada Lovelace');
+      expect(ada?.reasons.map((r) => r.text)).toContain('follow-up due: Head of Product at Payly: Ask Ada about the team');
       await expect(k.career.moveOpportunity(opp.id, { stage: 'maybe' })).rejects.toThrow(/invalid stage "maybe"/);
 
       const intro = await k.career.proposeIntroduction({ a: 'Ada Lovelace', b: 'Charles Babbage', why: 'both build engines' });

@@ -140,6 +140,12 @@ export class TodayService {
       }
     }
 
+    // An opportunity's next step, when due, is a follow-up with the first person involved.
+    for (const o of await repos.career.dueOpportunities(addDays(today, horizonDays))) {
+      const personId = o.person_ids[0];
+      if (personId) add(personId, reminderReason(`${o.title}: ${o.next_step ?? 'next step'}`, `${o.due_on}T00:00:00.000Z`, true, now));
+    }
+
     // Give before you ask: someone already on the list who has given you more than you gave them.
     const balances = await repos.exchanges.counts([...reasons.keys()]);
     for (const [personId, counts] of balances) {

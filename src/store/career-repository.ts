@@ -28,6 +28,14 @@ export class CareerRepository {
     return rows.map((r) => ({ ...r, person_ids: links.filter((l) => l.opportunity_id === r.id).map((l) => l.person_id) }));
   }
 
+  /** Open opportunities whose next step is due by this day, with the people involved. */
+  async dueOpportunities(day: string): Promise<Array<{ id: string; title: string; next_step: string | null; due_on: string; person_ids: string[] }>> {
+    const rows = await this.db.selectFrom('opportunity').select(['id', 'title', 'next_step', 'due_on']).where('due_on', '<=', day).where('stage', 'not in', ['won', 'lost']).execute();
+    if (rows.length === 0) return [];
+    const links = await this.db.selectFrom('opportunity_person').selectAll().where('opportunity_id', 'in', rows.map((r) => r.id)).execute();
+    return rows.map((r) => ({ id: r.id, title: r.title, next_step: r.next_step, due_on: r.due_on!, person_ids: links.filter((l) => l.opportunity_id === r.id).map((l) => l.person_id) }));
+  }
+
   async deleteOpportunity(id: string): Promise<boolean> {
     return Number((await this.db.deleteFrom('opportunity').where('id', '=', id).executeTakeFirst()).numDeletedRows) > 0;
   }
