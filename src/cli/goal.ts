@@ -123,7 +123,7 @@ export function audienceCommand(): Command {
       await withKith(command, async (kith, output) => {
         const list = await kith.audiences.list();
         if (output.json) return printJson(output, list);
-        output.out(list.length ? table(['name', 'id', 'criteria'], list.map((a) => [a.name, a.id, JSON.stringify(a.filter, (k, v) => (Array.isArray(v) && v.length === 0) || v === null ? undefined : v)])) : 'No audiences yet.');
+        output.out(list.length ? table(['name', 'id', 'criteria'], list.map((a) => [a.name, a.id, JSON.stringify(a.filter, (_key, v) => (Array.isArray(v) && v.length === 0) || v === null ? undefined : v)])) : 'No audiences yet.');
       });
     });
   audience

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { parseCustomField } from '../domain/person.js';
 import type { PersonListQuery, PersonPatch } from '../services/person-service.js';
-import { interactionLine, noteLine, peopleTable, personCard, printJson, type Output } from './output.js';
+import { interactionLine, noteLine, peopleTable, personCard, printJson } from './output.js';
 import { collect, integer, withKith } from './runtime.js';
 
 /** The single-valued profile options that add and edit share. */
@@ -32,11 +32,6 @@ function profileFields(opts: Record<string, string | undefined>) {
     howMet: opts.howMet,
     introducedBy: opts.introducedBy,
   };
-}
-
-function printPerson(output: Output, person: Parameters<typeof personCard>[0]): void {
-  if (output.json) printJson(output, person);
-  else output.out(personCard(person).join('\n'));
 }
 
 function customFields(entries: string[] | undefined): Record<string, string> | undefined {

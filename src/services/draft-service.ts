@@ -17,13 +17,7 @@ export class DraftService {
     const me = (await repos.settings.get('me.name')) ?? 'Me';
     // Without an event named, the last event you both went to.
     let event = context.event ?? null;
-    if (!event && template === 'after-event') {
-      const events = await repos.events.list();
-      for (const e of events) if ((await repos.events.attendees(e.id)).some((a) => a.personId === person!.id)) {
-        event = e.name;
-        break;
-      }
-    }
+    if (!event && template === 'after-event') event = (await repos.events.lastWith(person!.id))?.name ?? null;
     const p = person!;
     const rendered = renderDraft(template, { first: p.nickname ?? p.givenName ?? p.name.split(' ')[0]!, name: p.name, company: p.company, title: p.title, me, event, topic: context.topic ?? null, lastContactAt: p.lastContactAt, now: this.ctx.now() });
     return { ...rendered, to: p.emails[0] ?? null };

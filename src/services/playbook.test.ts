@@ -92,6 +92,8 @@ for (const dialect of DIALECTS) {
       expect(captured.event.status).toBe('attended');
       const carla = await k.people.show('Carla New');
       expect(carla.interactions.map((i) => [i.kind, i.summary])).toEqual([['event', 'Met at Climate Tech Summit: works on heat pumps']]);
+      // The after-event draft finds the event they were met at.
+      expect((await k.drafts.draft('after-event', 'Carla New')).subject).toBe('Great to meet you at Climate Tech Summit');
       // Two days on, the follow-ups are on Today.
       const later = await k.today.queue(20, 2);
       expect(later.entries.filter((e) => e.reasons.some((r) => r.kind === 'follow_up')).map((e) => e.name).sort()).toEqual(['Carla New', 'Dev Fresh']);

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { DemoBatch } from '../domain/demo-network.js';
 import { deletionKeys } from '../domain/fuzzy-match.js';
 import { newId } from '../domain/ids.js';
@@ -10,7 +10,6 @@ import type { Store } from './connect.js';
 import { nameKeyOf } from './person-repository.js';
 import { RowWriter, type TableRows } from './row-writer.js';
 import { SearchRepository } from './search-repository.js';
-import type { Database } from './schema.js';
 
 
 /**

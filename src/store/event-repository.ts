@@ -47,6 +47,20 @@ export class EventRepository {
       .execute();
   }
 
+  /** The most recent event this person attended or met you at. */
+  async lastWith(personId: string): Promise<EventRow | undefined> {
+    const row = await this.db
+      .selectFrom('event as e')
+      .innerJoin('event_attendee as a', 'a.event_id', 'e.id')
+      .selectAll('e')
+      .where('a.person_id', '=', personId)
+      .orderBy('e.starts_on', 'desc')
+      .orderBy('e.id')
+      .limit(1)
+      .executeTakeFirst();
+    return row ? toEvent(row) : undefined;
+  }
+
   async attendees(eventId: string): Promise<Array<{ personId: string; role: string }>> {
     const rows = await this.db.selectFrom('event_attendee').select(['person_id', 'role']).where('event_id', '=', eventId).execute();
     return rows.map((r) => ({ personId: r.person_id, role: r.role }));

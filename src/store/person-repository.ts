@@ -210,11 +210,6 @@ export class PersonRepository {
     return Number((await this.db.selectFrom('person').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
   }
 
-  async nameKeyOf(id: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('person').select('name_key').where('id', '=', id).executeTakeFirst();
-    return row?.name_key;
-  }
-
   /** Full person records in the order of the ids given; unknown ids are left out. */
   async hydrate(ids: string[]): Promise<Person[]> {
     if (ids.length === 0) return [];
