@@ -19,6 +19,7 @@ import { audienceCommand, goalCommand } from './goal.js';
 import { eventCommand } from './event.js';
 import { draftCommand, ledgerCommand } from './ledger.js';
 import { brandCommand, introCommand, mentorCommand, opportunityCommand, supportCommand } from './career.js';
+import { brokersCommand, communitiesCommand, suggestCommand } from './network.js';
 import { pathCommand } from './path.js';
 import { serveCommand, tokenCommand } from './serve.js';
 import { statsCommand } from './stats.js';
@@ -73,6 +74,9 @@ export function buildProgram(): Command {
   program.addCommand(brandCommand());
   program.addCommand(supportCommand());
   program.addCommand(pathCommand());
+  program.addCommand(communitiesCommand());
+  program.addCommand(brokersCommand());
+  program.addCommand(suggestCommand());
   program.addCommand(serveCommand());
   program.addCommand(tokenCommand());
   // Usage mistakes (unknown option, missing argument) exit 2 instead of commander's 1.

@@ -21,6 +21,7 @@ import { networkRoutes } from './routes/network.js';
 import { peopleRoutes } from './routes/people.js';
 import { playbookRoutes } from './routes/playbook.js';
 import { careerRoutes } from './routes/career.js';
+import { networkIntelligenceRoutes } from './routes/network-intelligence.js';
 import { systemRoutes } from './routes/system.js';
 
 export interface ServerOptions {
@@ -101,6 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<KithServer> {
     dataRoutes(app, kith, jobs);
     playbookRoutes(app, kith);
     careerRoutes(app, kith);
+    networkIntelligenceRoutes(app, kith);
     systemRoutes(app, kith, { code: options.setupCode ?? null });
   });
 

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
+import type { ContactStats } from '../domain/tie-strength.js';
 import { chunks } from './chunks.js';
+import { fromRow } from './contact-stats-repository.js';
 import type { Database } from './schema.js';
 
 export interface RawEdge {
@@ -13,8 +15,27 @@ export interface RawEdge {
 
 /** Interactions with more people than this say little about who knows whom. */
 const MAX_PARTICIPANTS = 20;
-/** Organizations larger than this make everyone a "colleague" of everyone; their positions are left out. */
-const MAX_COLLEAGUES = 50;
+/**
+ * At an organization where you know more people than this, having worked there at
+ * the same time says little about whether two of them know each other (the same
+ * reasoning, and the same bound, as for interactions); its positions are left out.
+ */
+const MAX_COLLEAGUES = 20;
+
+/** A person as a node of the whole network: enough for your tie strength to them. */
+export interface NetworkNode {
+  id: string;
+  name: string;
+  metOn: string | null;
+  stats: ContactStats | null;
+}
+
+/** What a community is made of: each person's current organizations and tags. */
+export interface NodeProfile {
+  personId: string;
+  organizations: string[];
+  tags: string[];
+}
 
 /** The evidence that two people (other than you) know each other. */
 export class GraphRepository {
@@ -73,5 +94,127 @@ export class GraphRepository {
       for (const r of made) out.push({ a: r.person_a, b: r.person_b, kind: 'introduction', count: 1, detail: 'you introduced them' });
     }
     return out;
+  }
+
+  /** Everyone not archived, with the totals behind your tie strength to them. */
+  async nodes(): Promise<NetworkNode[]> {
+    const rows = await this.db
+      .selectFrom('person as p')
+      .leftJoin('contact_stats as s', 's.person_id', 'p.id')
+      .select(['p.id', 'p.display_name', 'p.met_on', 's.person_id', 's.interactions', 's.first_at', 's.last_at', 's.outbound', 's.inbound', 's.mutual', 's.richness_sum', 's.decayed_short', 's.decayed_long', 's.ref_at'])
+      .where('p.archived_at', 'is', null)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.display_name,
+      metOn: r.met_on,
+      stats: r.person_id === null ? null : fromRow(r as Database['contact_stats']),
+    }));
+  }
+
+  /**
+   * The whole network's evidence, one row per pair (a < b) and kind, with how many
+   * pieces of that kind there are. The same evidence as edgesOf, counted in the
+   * database rather than listed, so the whole network fits in one pass.
+   */
+  async allEdges(): Promise<RawEdge[]> {
+    const out: RawEdge[] = [];
+    const push = (rows: Array<{ a: string; b: string; n: number | string }>, kind: RawEdge['kind']) => {
+      for (const r of rows) out.push({ a: r.a, b: r.b, kind, count: Number(r.n), detail: '' });
+    };
+    push(
+      (await sql<{ a: string; b: string; n: number }>`
+        SELECT a, b, count(*) AS n FROM (
+          SELECT DISTINCT
+            CASE WHEN from_person_id < to_person_id THEN from_person_id ELSE to_person_id END AS a,
+            CASE WHEN from_person_id < to_person_id THEN to_person_id ELSE from_person_id END AS b,
+            kind
+          FROM relationship WHERE from_person_id <> to_person_id) r
+        GROUP BY a, b`.execute(this.db)).rows,
+      'relationship',
+    );
+    push(
+      (await sql<{ a: string; b: string; n: number }>`
+        WITH small AS (
+          SELECT interaction_id FROM interaction_participant
+          GROUP BY interaction_id HAVING count(*) BETWEEN 2 AND ${MAX_PARTICIPANTS})
+        SELECT a.person_id AS a, b.person_id AS b, count(*) AS n
+        FROM small
+        JOIN interaction_participant a ON a.interaction_id = small.interaction_id
+        JOIN interaction_participant b ON b.interaction_id = small.interaction_id AND b.person_id > a.person_id
+        GROUP BY a.person_id, b.person_id`.execute(this.db)).rows,
+      'interactions',
+    );
+    push(
+      (await sql<{ a: string; b: string; n: number }>`
+        WITH small AS (
+          SELECT organization_id FROM position GROUP BY organization_id HAVING count(*) <= ${MAX_COLLEAGUES})
+        SELECT x.person_id AS a, y.person_id AS b, count(*) AS n
+        FROM small
+        JOIN position x ON x.organization_id = small.organization_id
+        JOIN position y ON y.organization_id = small.organization_id AND y.person_id > x.person_id
+        WHERE coalesce(x.start_date, '') <= coalesce(y.end_date, '9999') AND coalesce(y.start_date, '') <= coalesce(x.end_date, '9999')
+        GROUP BY x.person_id, y.person_id`.execute(this.db)).rows,
+      'colleagues',
+    );
+    push(
+      (await sql<{ a: string; b: string; n: number }>`
+        SELECT a, b, count(*) AS n FROM (
+          SELECT CASE WHEN id < introduced_by_id THEN id ELSE introduced_by_id END AS a,
+                 CASE WHEN id < introduced_by_id THEN introduced_by_id ELSE id END AS b
+          FROM person WHERE introduced_by_id IS NOT NULL AND introduced_by_id <> id
+          UNION ALL
+          SELECT CASE WHEN person_a < person_b THEN person_a ELSE person_b END,
+                 CASE WHEN person_a < person_b THEN person_b ELSE person_a END
+          FROM introduction WHERE status = 'made' AND person_a <> person_b) i
+        GROUP BY a, b`.execute(this.db)).rows,
+      'introduction',
+    );
+    return out;
+  }
+
+  /** Current organizations and tags of everyone not archived, to name communities by. */
+  async profiles(): Promise<NodeProfile[]> {
+    const byPerson = new Map<string, NodeProfile>();
+    const get = (id: string) => {
+      let p = byPerson.get(id);
+      if (!p) byPerson.set(id, (p = { personId: id, organizations: [], tags: [] }));
+      return p;
+    };
+    const orgs = await this.db
+      .selectFrom('position as x')
+      .innerJoin('organization as o', 'o.id', 'x.organization_id')
+      .innerJoin('person as p', 'p.id', 'x.person_id')
+      .select(['x.person_id', 'o.name'])
+      .where('x.end_date', 'is', null)
+      .where('p.archived_at', 'is', null)
+      .execute();
+    for (const r of orgs) get(r.person_id).organizations.push(r.name);
+    const tags = await this.db
+      .selectFrom('person_tag as pt')
+      .innerJoin('tag as t', 't.id', 'pt.tag_id')
+      .innerJoin('person as p', 'p.id', 'pt.person_id')
+      .select(['pt.person_id', 't.name'])
+      .where('p.archived_at', 'is', null)
+      .execute();
+    for (const r of tags) get(r.person_id).tags.push(r.name);
+    return [...byPerson.values()];
+  }
+
+  /**
+   * A summary that changes whenever the network's evidence or its people may have:
+   * counts and latest ids or times of every table the graph is read from.
+   */
+  async fingerprint(): Promise<string> {
+    const r = await sql<Record<string, unknown>>`
+      SELECT
+        (SELECT max(id) FROM interaction) AS i_max,
+        (SELECT count(*) FROM interaction_participant) AS ip_n,
+        (SELECT count(*) FROM relationship) AS r_n, (SELECT max(id) FROM relationship) AS r_max,
+        (SELECT count(*) FROM position) AS pos_n, (SELECT max(id) FROM position) AS pos_max, (SELECT count(end_date) FROM position) AS pos_ended,
+        (SELECT count(*) FROM introduction) AS in_n, (SELECT max(updated_at) FROM introduction) AS in_max,
+        (SELECT count(*) FROM person) AS p_n, (SELECT max(updated_at) FROM person) AS p_max,
+        (SELECT count(*) FROM person_tag) AS t_n, (SELECT count(*) FROM organization) AS o_n`.execute(this.db);
+    return Object.values(r.rows[0] ?? {}).map(String).join('|');
   }
 }

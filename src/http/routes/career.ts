@@ -79,13 +79,4 @@ export const careerRoutes: Routes = (api, kith) => {
     kith.career.support(req.body.people, req.body.remove),
   );
 
-  const hop = z.object({ from: personRef.nullable(), to: personRef, strength: z.number(), evidence: z.array(z.string()) });
-  api.get('/api/v1/paths', {
-    schema: {
-      tags: ['network'],
-      summary: 'Warm introduction paths (1 to 3 hops, with evidence) to a person, an organization or an audience',
-      querystring: z.object({ to: z.string().min(1), limit: z.coerce.number().int().min(1).max(50).default(10) }),
-      response: { 200: z.object({ paths: z.array(z.object({ target: personRef, score: z.number(), hops: z.array(hop) })), graph: z.object({ nodes: z.number(), edges: z.number() }) }) },
-    },
-  }, (req) => kith.network.paths(req.query.to, req.query.limit));
 };

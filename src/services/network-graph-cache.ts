@@ -1,0 +1,136 @@
+import { detectCommunities, summarizeCommunities, type Communities, type CommunitySummary, type Profile } from '../domain/communities.js';
+import { buildNetworkGraph, type NetworkGraph } from '../domain/network-graph.js';
+import { EMPTY_STATS, tieStrengthScore } from '../domain/tie-strength.js';
+import { readRepositories } from '../store/repositories.js';
+import type { ServiceContext } from './context.js';
+import type { ProgressReporter } from './demo-service.js';
+
+/** The whole network as built at one moment, with what has been computed on it so far. */
+export interface BuiltNetwork {
+  graph: NetworkGraph;
+  key: string;
+  builtAt: Date;
+  buildMs: number;
+  communities?: Communities;
+  profiles?: Map<string, Profile>;
+  summaries?: CommunitySummary[];
+}
+
+export interface NetworkStatus {
+  ready: boolean;
+  building: { phase: string; done: number; total: number } | null;
+  /** Why the last build failed, if it did. */
+  failed: string | null;
+  nodes: number | null;
+  edges: number | null;
+  builtAt: string | null;
+  buildMs: number | null;
+}
+
+/**
+ * The whole network, built once and kept until the data behind it changes. Whether
+ * it has changed is read from the store's change mark when it has one (SQLite),
+ * otherwise from a fingerprint of the tables the graph comes from; tie strength
+ * decays with time, so a new day also means a new build.
+ */
+export class NetworkGraphCache {
+  private current: (BuiltNetwork & { mark: string | null }) | undefined;
+  private building: Promise<BuiltNetwork> | undefined;
+  private progress: { phase: string; done: number; total: number } | null = null;
+  private failure: string | null = null;
+
+  constructor(private readonly ctx: ServiceContext) {}
+
+  private day(): string {
+    return this.ctx.now().toISOString().slice(0, 10);
+  }
+
+  /** The cached network if it is still current, without building one. */
+  async fresh(): Promise<BuiltNetwork | undefined> {
+    const current = this.current;
+    if (!current || !current.key.startsWith(this.day())) return undefined;
+    const mark = this.ctx.store.changeMark();
+    if (mark !== null && mark === current.mark) return current;
+    const key = `${this.day()}|${await readRepositories(this.ctx.store).graph.fingerprint()}`;
+    if (key !== current.key) return undefined;
+    current.mark = mark;
+    return current;
+  }
+
+  /** The current network, built now if there is none or the data has changed. */
+  async get(progress: ProgressReporter = () => {}): Promise<BuiltNetwork> {
+    const fresh = await this.fresh();
+    if (fresh) return fresh;
+    // Concurrent callers share one build.
+    this.building ??= this.build((phase, done, total) => {
+      this.progress = { phase, done, total };
+      progress(phase, done, total);
+    })
+      .catch((error: unknown) => {
+        this.failure = error instanceof Error ? error.message : String(error);
+        throw error;
+      })
+      .finally(() => {
+        this.building = undefined;
+        this.progress = null;
+      });
+    return this.building;
+  }
+
+  /** Starts building in the background if the network is not current; for callers that show progress. */
+  async start(): Promise<NetworkStatus> {
+    if (!(await this.fresh()) && !this.building) {
+      this.failure = null;
+      this.get().catch(() => {});
+    }
+    return this.status();
+  }
+
+  async status(): Promise<NetworkStatus> {
+    const fresh = await this.fresh();
+    return {
+      ready: !!fresh,
+      building: this.building ? (this.progress ?? { phase: 'starting', done: 0, total: 3 }) : null,
+      failed: this.failure,
+      nodes: fresh?.graph.order ?? null,
+      edges: fresh?.graph.size ?? null,
+      builtAt: fresh?.builtAt.toISOString() ?? null,
+      buildMs: fresh?.buildMs ?? null,
+    };
+  }
+
+  async communities(network: BuiltNetwork): Promise<Communities> {
+    network.communities ??= detectCommunities(network.graph);
+    return network.communities;
+  }
+
+  /** Communities with their labels and your ties into them, largest first. */
+  async summaries(network: BuiltNetwork): Promise<CommunitySummary[]> {
+    network.summaries ??= summarizeCommunities(network.graph, await this.communities(network), await this.profiles(network));
+    return network.summaries;
+  }
+
+  async profiles(network: BuiltNetwork): Promise<Map<string, Profile>> {
+    network.profiles ??= new Map((await readRepositories(this.ctx.store).graph.profiles()).map((p) => [p.personId, p]));
+    return network.profiles;
+  }
+
+  private async build(progress: ProgressReporter): Promise<BuiltNetwork> {
+    const started = performance.now();
+    const mark = this.ctx.store.changeMark();
+    const repos = readRepositories(this.ctx.store);
+    // The key is read before the data, so a change made during the build makes the next call build again.
+    const key = `${this.day()}|${await repos.graph.fingerprint()}`;
+    progress('reading people', 0, 3);
+    const now = this.ctx.now();
+    const people = (await repos.graph.nodes()).map((n) => ({ id: n.id, name: n.name, strength: tieStrengthScore(n.stats ?? EMPTY_STATS, now, n.metOn) }));
+    progress('reading evidence', 1, 3);
+    const evidence = await repos.graph.allEdges();
+    progress('building the graph', 2, 3);
+    const graph = buildNetworkGraph(people, evidence);
+    progress('building the graph', 3, 3);
+    const built = { graph, key, builtAt: now, buildMs: Math.round(performance.now() - started), mark };
+    this.current = built;
+    return built;
+  }
+}
