@@ -97,7 +97,9 @@ export function summarizeCommunities(graph: NetworkGraph, communities: Communiti
     }
     const topOrgs = top(orgs, 3);
     const topTags = top(tags, 3);
-    const label = [...topOrgs.slice(0, 2).map((o) => o.name), ...topTags.slice(0, 1).map((t) => `#${t.name}`)].join(', ') || `community ${id}`;
+    // A name only counts when it is shared: one person's employer does not describe a group.
+    const shared = (n: { people: number }) => n.people >= 2;
+    const label = [...topOrgs.filter(shared).slice(0, 2).map((o) => o.name), ...topTags.filter(shared).slice(0, 1).map((t) => `#${t.name}`)].join(', ') || `community ${id}`;
     out.push({ id, size: people.length, label, organizations: topOrgs, tags: topTags, yours, bestKnown, bridged });
   }
   return out.sort((a, b) => b.size - a.size || a.id - b.id);

@@ -99,12 +99,14 @@ describe('the network graph', () => {
     expect(new Set(['b0', 'b1', 'b2', 'b3'].map((id) => c.of.get(id))).size).toBe(1);
     expect(c.of.get('a0')).not.toBe(c.of.get('b0'));
     expect(detectCommunities(g).of).toEqual(c.of);
-    const profiles = new Map([...['a0', 'a1', 'a2'].map((id) => [id, { organizations: ['Acme'], tags: ['fintech'] }] as const), ['b0', { organizations: ['Globex'], tags: [] }] as const]);
+    const profiles = new Map([...['a0', 'a1', 'a2'].map((id) => [id, { organizations: ['Acme'], tags: ['fintech'] }] as const), ['b0', { organizations: ['Globex'], tags: [] }] as const, ['b1', { organizations: ['Globex', 'Solo Inc'], tags: ['solo'] }] as const]);
     const summaries = summarizeCommunities(g, c, new Map(profiles));
     const a = summaries.find((s) => s.label.startsWith('Acme'))!;
     expect(a).toMatchObject({ size: 4, label: 'Acme, #fintech', yours: { strong: 1, medium: 1, weak: 0 }, bestKnown: { id: 'a0', strength: 90 }, bridged: true });
     const b = summaries.find((s) => s.label.startsWith('Globex'))!;
     // a0 is your strong tie but knows nobody in b: no bridge.
+    // Names only one member has do not label a group.
+    expect(b.label).toBe('Globex');
     expect(b).toMatchObject({ size: 4, yours: { strong: 0, medium: 0, weak: 0 }, bestKnown: null, bridged: false });
     expect(networkDiversity(summaries)).toEqual({ communities: 2, withStrongTie: 1, withAnyTie: 1, spread: 1 });
   });

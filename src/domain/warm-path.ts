@@ -93,7 +93,9 @@ export function warmPaths(graph: GraphView, targets: string[], limit = 10): Warm
   }
   // One path per (first hop, target): the best.
   const best = new Map<string, WarmPath>();
-  for (const p of paths.sort((x, y) => y.score - x.score || x.hops.length - y.hops.length)) {
+  // Ties broken by the people on the path, so any graph with the same ties gives the same answer.
+  const route = (p: WarmPath) => p.hops.map((h) => h.to).join('>');
+  for (const p of paths.sort((x, y) => y.score - x.score || x.hops.length - y.hops.length || route(x).localeCompare(route(y)))) {
     const key = `${p.hops[0]!.to}|${p.target}`;
     if (!best.has(key)) best.set(key, p);
   }
