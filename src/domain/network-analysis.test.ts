@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BrokerageCalculator, type WeightedNetwork } from './brokerage.js';
-import { detectCommunities, networkDiversity, summarizeCommunities } from './communities.js';
+import { detectCommunities, networkDiversity, summarizeCommunities, type Profile } from './communities.js';
 import { buildNetworkGraph, countedWeight, graphView, KIND_BIT } from './network-graph.js';
 import { evidenceWeight, warmPaths } from './warm-path.js';
 import { IDEAL_MUTUALS, mutualScore, weakTieSuggestions } from './weak-ties.js';
@@ -99,8 +99,12 @@ describe('the network graph', () => {
     expect(new Set(['b0', 'b1', 'b2', 'b3'].map((id) => c.of.get(id))).size).toBe(1);
     expect(c.of.get('a0')).not.toBe(c.of.get('b0'));
     expect(detectCommunities(g).of).toEqual(c.of);
-    const profiles = new Map([...['a0', 'a1', 'a2'].map((id) => [id, { organizations: ['Acme'], tags: ['fintech'] }] as const), ['b0', { organizations: ['Globex'], tags: [] }] as const, ['b1', { organizations: ['Globex', 'Solo Inc'], tags: ['solo'] }] as const]);
-    const summaries = summarizeCommunities(g, c, new Map(profiles));
+    const profiles = new Map<string, Profile>([
+      ...['a0', 'a1', 'a2'].map((id): [string, Profile] => [id, { organizations: ['Acme'], tags: ['fintech'] }]),
+      ['b0', { organizations: ['Globex'], tags: [] }],
+      ['b1', { organizations: ['Globex', 'Solo Inc'], tags: ['solo'] }],
+    ]);
+    const summaries = summarizeCommunities(g, c, profiles);
     const a = summaries.find((s) => s.label.startsWith('Acme'))!;
     expect(a).toMatchObject({ size: 4, label: 'Acme, #fintech', yours: { strong: 1, medium: 1, weak: 0 }, bestKnown: { id: 'a0', strength: 90 }, bridged: true });
     const b = summaries.find((s) => s.label.startsWith('Globex'))!;

@@ -90,7 +90,7 @@ export class NetworkGraphCache {
     const fresh = await this.fresh();
     return {
       ready: !!fresh,
-      building: this.building ? (this.progress ?? { phase: 'starting', done: 0, total: 3 }) : null,
+      building: this.building ? (this.progress ?? { phase: 'starting', done: 0, total: 4 }) : null,
       failed: this.failure,
       nodes: fresh?.graph.order ?? null,
       edges: fresh?.graph.size ?? null,
@@ -121,14 +121,22 @@ export class NetworkGraphCache {
     const repos = readRepositories(this.ctx.store);
     // The key is read before the data, so a change made during the build makes the next call build again.
     const key = `${this.day()}|${await repos.graph.fingerprint()}`;
-    progress('reading people', 0, 3);
+    // Each phase blocks while it runs (SQLite reads are synchronous); between phases the
+    // server answers other requests, including the progress polls of the web app.
+    const step = async (phase: string, done: number) => {
+      progress(phase, done, 4);
+      await new Promise((resolve) => setImmediate(resolve));
+    };
+    await step('reading people', 0);
+    const nodes = await repos.graph.nodes();
+    await step('computing tie strength', 1);
     const now = this.ctx.now();
-    const people = (await repos.graph.nodes()).map((n) => ({ id: n.id, name: n.name, strength: tieStrengthScore(n.stats ?? EMPTY_STATS, now, n.metOn) }));
-    progress('reading evidence', 1, 3);
+    const people = nodes.map((n) => ({ id: n.id, name: n.name, strength: tieStrengthScore(n.stats ?? EMPTY_STATS, now, n.metOn) }));
+    await step('reading evidence', 2);
     const evidence = await repos.graph.allEdges();
-    progress('building the graph', 2, 3);
+    await step('building the graph', 3);
     const graph = buildNetworkGraph(people, evidence);
-    progress('building the graph', 3, 3);
+    progress('building the graph', 4, 4);
     const built = { graph, key, builtAt: now, buildMs: Math.round(performance.now() - started), mark };
     this.current = built;
     return built;

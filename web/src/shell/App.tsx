@@ -25,6 +25,7 @@ const GoalsPage = lazy(() => import('../goals/GoalsPage'));
 const EventsPage = lazy(() => import('../events/EventsPage'));
 const CareerPage = lazy(() => import('../career/CareerPage'));
 const EventPage = lazy(() => import('../events/EventPage'));
+const NetworkPage = lazy(() => import('../network/NetworkPage'));
 
 function Page() {
   const { path } = useLocation();
@@ -40,6 +41,7 @@ function Page() {
   if (event) return <EventPage id={decodeURIComponent(event[1]!)} />;
   if (path === '/events') return <EventsPage />;
   if (path === '/career') return <CareerPage />;
+  if (path === '/network') return <NetworkPage />;
   return <TodayPage />;
 }
 

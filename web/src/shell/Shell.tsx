@@ -11,6 +11,7 @@ const PAGES = [
   { to: '/goals', label: 'Goals', key: 'g' },
   { to: '/events', label: 'Events', key: 'e' },
   { to: '/career', label: 'Career', key: 'c' },
+  { to: '/network', label: 'Network', key: 'm' },
   { to: '/organizations', label: 'Organizations', key: 'o' },
   { to: '/reminders', label: 'Reminders', key: 'r' },
   { to: '/import', label: 'Import', key: 'i' },
