@@ -37,6 +37,11 @@ describe.skipIf(!available)('web app in Chromium', () => {
       // Someone overdue (inner tier, met long ago, never contacted), and someone an import will duplicate.
       kith('person', 'add', '--name', 'Olga Overdue', '--tier', 'inner', '--met-on', '2024-01-01', '--company', 'Northwind');
       kith('person', 'add', '--name', 'Anna Kowalski', '--company', 'Globex', '--email', 'anna@globex.example');
+      // A friend who knows someone you have never met: a warm path, and a map with two people on it.
+      kith('person', 'add', '--name', 'Rita Relay', '--company', 'Initech');
+      kith('person', 'add', '--name', 'Theo Target', '--company', 'Umbrella');
+      kith('link', 'Rita Relay', 'colleague', 'Theo Target');
+      kith('log', 'meeting', '--with', 'Rita Relay', '--at', '3 days ago');
     });
     expect(server.setupUrl).toMatch(/\/setup\?code=/);
     browser = await launchChromium();
@@ -163,8 +168,35 @@ describe.skipIf(!available)('web app in Chromium', () => {
     await page.getByRole('region', { name: 'Stage: Won' }).getByLabel('Speak at EngineConf', { exact: true }).waitFor();
   });
 
+  it('finds a warm path, then draws, searches and explains the network', async () => {
+    await page.goto(server.url + '/network');
+    await page.getByLabel('Who do you want to reach?').fill('Theo Target');
+    await page.getByRole('button', { name: 'Find paths' }).click();
+    const path = page.getByRole('article', { name: 'Path 1' }).or(page.getByLabel('Path 1'));
+    await path.getByText('You → Rita Relay → Theo Target').waitFor();
+    await path.getByText('Rita Relay → Theo Target: colleague').waitFor();
+
+    await page.getByRole('tab', { name: 'Map' }).click();
+    await page.getByLabel('Map size').getByText(/people and \d+ ties shown/).waitFor();
+    // sigma draws into canvases inside the map.
+    expect(await page.getByRole('img', { name: 'Network map' }).locator('canvas').count()).toBeGreaterThan(0);
+    await page.getByRole('combobox', { name: 'Find a person on the map' }).fill('Rita');
+    await page.getByRole('option', { name: 'Rita Relay' }).click();
+    await page.getByLabel('Focused person').getByText(/Rita Relay · your strength \d/).waitFor();
+    await page.getByRole('combobox', { name: 'Show the best path to' }).fill('Theo Target');
+    await page.getByRole('button', { name: 'Show path' }).click();
+    await page.getByLabel('Path on the map').getByText('You → Rita Relay → Theo Target').waitFor();
+
+    await page.getByRole('tab', { name: 'Communities' }).click();
+    await page.getByRole('table', { name: 'Communities' }).waitFor();
+    await page.getByRole('tab', { name: 'Brokers' }).click();
+    await page.getByText(/You have \d+ ties; your effective size is/).waitFor();
+    await page.getByRole('tab', { name: 'Suggestions' }).click();
+    await page.getByText(/Nobody in .* is two hops away yet|Mutual connections/).first().waitFor();
+  });
+
   it('names every control on every page, for screen readers', async () => {
-    for (const path of ['/', '/people', '/goals', '/events', '/career', '/organizations', '/reminders', '/import', '/settings']) {
+    for (const path of ['/', '/people', '/goals', '/events', '/career', '/network', '/organizations', '/reminders', '/import', '/settings']) {
       await page.goto(server.url + path);
       await page.getByRole('heading', { level: 2 }).first().waitFor();
       await page.waitForLoadState('networkidle');
