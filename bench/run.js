@@ -14,6 +14,7 @@ import { importBenchmarks } from './imports.js';
 import { clean, percentile, time } from './measure.js';
 import { webBenchmarks } from './web.js';
 import { playbookBenchmarks } from './playbook.js';
+import { networkBenchmarks } from './network.js';
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 100_000);
 const INTERACTIONS = Number(process.env.BENCH_INTERACTIONS ?? 1_000_000);
@@ -33,6 +34,13 @@ function report(what, target, value, baseline) {
 if (process.env.BENCH_ONLY === 'playbook') {
   const k = createKith(await openStore(process.env.BENCH_DB ?? dbPath));
   await playbookBenchmarks({ kith: k, report, people: PEOPLE });
+  await k.close();
+  printResults();
+  process.exit(0);
+}
+if (process.env.BENCH_ONLY === 'network') {
+  const k = createKith(await openStore(process.env.BENCH_DB ?? dbPath));
+  await networkBenchmarks({ kith: k, report, out: OUT, people: PEOPLE });
   await k.close();
   printResults();
   process.exit(0);
@@ -132,6 +140,7 @@ let scanned = 0;
 const scanMs = await time(() => { for (const _row of rawScan.iterate()) scanned++; });
 report(`recompute every tie strength (${recomputed.people} people, ${recomputed.interactions} participations)`, '≤ 10 s', `${(recomputeMs / 1000).toFixed(1)} s`, `raw scan of the same ${scanned} participations: ${(scanMs / 1000).toFixed(1)} s`);
 await playbookBenchmarks({ kith, report, people: PEOPLE });
+await networkBenchmarks({ kith, report, out: OUT, people: PEOPLE });
 await kith.close();
 
 function peakRss(args) {

@@ -1,6 +1,6 @@
 import graphology from 'graphology';
 import type { UndirectedGraph as UndirectedGraphType } from 'graphology';
-import { evidenceWeight, type Edge, type Evidence, type GraphView } from './warm-path.js';
+import { evidenceWeight, type Evidence, type GraphView } from './warm-path.js';
 
 // graphology ships CommonJS; its named classes hang off the default export.
 const { UndirectedGraph } = graphology as unknown as { UndirectedGraph: typeof UndirectedGraphType };
@@ -37,6 +37,8 @@ export function countedWeight(kind: Evidence['kind'], count: number): number {
 }
 
 /**
+ * Each kind of evidence may hold a pair (in either order) at most once; kinds may repeat pairs.
+ *
  * The network of the people you know, without you: a node per person, an edge per
  * pair with any evidence. Your own ties are the nodes' strength, not edges, so that
  * communities and brokers describe your contacts' world rather than your hub.
@@ -44,12 +46,19 @@ export function countedWeight(kind: Evidence['kind'], count: number): number {
 export function buildNetworkGraph(people: Iterable<{ id: string; name: string; strength: number }>, evidence: Iterable<CountedEvidence>): NetworkGraph {
   const graph: NetworkGraph = new UndirectedGraph<PersonNode, Tie>();
   for (const p of people) graph.addNode(p.id, { name: p.name, strength: p.strength });
+  // Most pairs have one kind of evidence. While the first kind is added to an empty
+  // graph no pair can be there yet, so only later kinds look their pair up.
+  let kind: Evidence['kind'] | undefined;
+  let lookUp = false;
   for (const e of evidence) {
     if (e.a === e.b || !graph.hasNode(e.a) || !graph.hasNode(e.b)) continue;
+    if (e.kind !== kind) {
+      kind = e.kind;
+      lookUp = graph.size > 0;
+    }
     const w = countedWeight(e.kind, e.count);
     const bit = KIND_BIT[e.kind];
-    // Most pairs have one kind of evidence: look up, and only combine when there is more.
-    const key = graph.edge(e.a, e.b);
+    const key = lookUp ? graph.edge(e.a, e.b) : undefined;
     if (key === undefined) {
       graph.addEdge(e.a, e.b, { weight: w, kinds: bit });
     } else {
@@ -61,15 +70,46 @@ export function buildNetworkGraph(people: Iterable<{ id: string; name: string; s
   return graph;
 }
 
-/** The graph as warmPaths reads it; evidence is looked up afterwards for the few hops returned. */
+/**
+ * The graph as warmPaths reads it: its ties copied once into flat arrays (compressed
+ * rows), because walking two steps out from a well-connected person visits thousands
+ * of ties and graphology's per-node objects are slow to enumerate. Evidence is looked
+ * up afterwards for the few hops returned.
+ */
 export function graphView(graph: NetworkGraph): GraphView {
+  const ids = graph.nodes();
+  const index = new Map<string, number>();
+  const strength = new Float64Array(ids.length);
+  ids.forEach((id, i) => {
+    index.set(id, i);
+    strength[i] = graph.getNodeAttribute(id, 'strength');
+  });
+  const starts = new Uint32Array(ids.length + 1);
+  ids.forEach((id, i) => (starts[i + 1] = starts[i]! + graph.degree(id)));
+  const fill = starts.slice(0, ids.length);
+  const neighbours = new Uint32Array(starts[ids.length]!);
+  const weights = new Float64Array(starts[ids.length]!);
+  graph.forEachEdge((_edge, tie, source, target) => {
+    const a = index.get(source)!;
+    const b = index.get(target)!;
+    neighbours[fill[a]!] = b;
+    weights[fill[a]!++] = tie.weight;
+    neighbours[fill[b]!] = a;
+    weights[fill[b]!++] = tie.weight;
+  });
   return {
-    yourStrength: (id) => (graph.hasNode(id) ? graph.getNodeAttribute(id, 'strength') : 0),
-    *neighbours(id): Iterable<[string, Edge]> {
-      if (!graph.hasNode(id)) return;
-      for (const { source, target, attributes } of graph.edgeEntries(id)) {
-        yield [source === id ? target : source, { weight: attributes.weight, evidence: [] }];
+    yourStrength: (id) => {
+      const i = index.get(id);
+      return i === undefined ? 0 : strength[i]!;
+    },
+    forEachNeighbour(id, fn) {
+      const i = index.get(id);
+      if (i === undefined) return;
+      for (let k = starts[i]!, end = starts[i + 1]!; k < end; k++) {
+        const j = neighbours[k]!;
+        fn(ids[j]!, weights[k]!, strength[j]!);
       }
     },
+    evidence: () => [],
   };
 }

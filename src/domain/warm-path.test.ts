@@ -11,7 +11,11 @@ function graph(you: Record<string, number>, edges: Array<[string, string, number
     link(a, b, w);
     link(b, a, w);
   }
-  return { yourStrength: (id) => you[id] ?? 0, neighbours: (id) => adj.get(id) ?? new Map() };
+  return {
+    yourStrength: (id) => you[id] ?? 0,
+    forEachNeighbour: (id, fn) => adj.get(id)?.forEach((e, other) => fn(other, e.weight, you[other] ?? 0)),
+    evidence: (a, b) => adj.get(a)?.get(b)?.evidence ?? [],
+  };
 }
 
 describe('warm introduction paths', () => {

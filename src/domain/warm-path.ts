@@ -63,43 +63,78 @@ export interface WarmPath {
 export interface GraphView {
   /** Your tie strength to each person you know (0–100). */
   yourStrength(personId: string): number;
-  neighbours(personId: string): Iterable<[string, Edge]>;
+  /** Calls fn for each person with evidence of knowing this one: the combined weight (0–1) and your strength to them. */
+  forEachNeighbour(personId: string, fn: (other: string, weight: number, yourStrength: number) => void): void;
+  /** What says these two know each other (may be empty where it is looked up later). */
+  evidence(a: string, b: string): Evidence[];
 }
 
 const ME = 'me';
 
-/** The best paths of one to three hops from you to each of the targets, best first. */
+interface Candidate {
+  score: number;
+  /** The people on the path after you, the target last. */
+  route: string[];
+  /** Weights of the hops after the first. */
+  weights: number[];
+}
+
+const routeKey = (c: Candidate) => c.route.join('>');
+
+/** Best first: higher score, then fewer hops, then by the people on it, so every graph with the same ties agrees. */
+function better(x: Candidate, y: Candidate): boolean {
+  if (x.score !== y.score) return x.score > y.score;
+  if (x.route.length !== y.route.length) return x.route.length < y.route.length;
+  return routeKey(x) < routeKey(y);
+}
+
+/**
+ * The best paths of one to three hops from you to each of the targets, best first;
+ * one path per first hop and target. A path is only built when it beats the best so
+ * far through the same first hop, so a target with thousands of routes costs little.
+ */
 export function warmPaths(graph: GraphView, targets: string[], limit = 10): WarmPath[] {
-  const paths: WarmPath[] = [];
-  const firstHop = (personId: string): Hop => ({ from: ME, to: personId, strength: graph.yourStrength(personId), evidence: [] });
-  for (const target of targets) {
+  const found: Candidate[] = [];
+  for (const target of new Set(targets)) {
+    const byFirstHop = new Map<string, Candidate>();
+    const offer = (first: string, score: number, route: () => string[], weights: () => number[]) => {
+      const current = byFirstHop.get(first);
+      if (current && current.score > score) return;
+      const candidate = { score, route: route(), weights: weights() };
+      if (!current || better(candidate, current)) byFirstHop.set(first, candidate);
+    };
     const direct = graph.yourStrength(target);
-    if (direct > 0) paths.push({ target, hops: [firstHop(target)], score: round(direct / 100) });
-    for (const [a, ta] of graph.neighbours(target)) {
-      const sa = graph.yourStrength(a);
-      if (sa > 0 && a !== target) {
-        paths.push({ target, hops: [firstHop(a), { from: a, to: target, strength: round(ta.weight), evidence: ta.evidence }], score: round((sa / 100) * bridgeFactor(ta.weight)) });
-      }
-      for (const [b, ab] of graph.neighbours(a)) {
-        const sb = graph.yourStrength(b);
-        if (sb <= 0 || b === target || b === a) continue;
-        paths.push({
-          target,
-          hops: [firstHop(b), { from: b, to: a, strength: round(ab.weight), evidence: ab.evidence }, { from: a, to: target, strength: round(ta.weight), evidence: ta.evidence }],
-          score: round(0.5 * (sb / 100) * bridgeFactor(ab.weight) * bridgeFactor(ta.weight)),
-        });
-      }
-    }
+    if (direct > 0) offer(target, round(direct / 100), () => [target], () => []);
+    graph.forEachNeighbour(target, (a, ta, sa) => {
+      if (a === target) return;
+      const bridgeTa = bridgeFactor(ta);
+      if (sa > 0) offer(a, round((sa / 100) * bridgeTa), () => [a, target], () => [ta]);
+      const reach = 0.5 * bridgeTa;
+      graph.forEachNeighbour(a, (b, ab, sb) => {
+        if (sb <= 0 || b === target || b === a) return;
+        // Most routes lose to the best so far through the same person, whatever their
+        // middle hop (a bridge factor is at most 1): decided before computing anything.
+        const current = byFirstHop.get(b);
+        if (current && current.score > round(reach * (sb / 100))) return;
+        const score = round(reach * (sb / 100) * bridgeFactor(ab));
+        if (current && current.score > score) return;
+        offer(b, score, () => [b, a, target], () => [ab, ta]);
+      });
+    });
+    found.push(...byFirstHop.values());
   }
-  // One path per (first hop, target): the best.
-  const best = new Map<string, WarmPath>();
-  // Ties broken by the people on the path, so any graph with the same ties gives the same answer.
-  const route = (p: WarmPath) => p.hops.map((h) => h.to).join('>');
-  for (const p of paths.sort((x, y) => y.score - x.score || x.hops.length - y.hops.length || route(x).localeCompare(route(y)))) {
-    const key = `${p.hops[0]!.to}|${p.target}`;
-    if (!best.has(key)) best.set(key, p);
-  }
-  return [...best.values()].slice(0, limit);
+  return found
+    .sort((x, y) => (better(x, y) ? -1 : better(y, x) ? 1 : 0))
+    .slice(0, limit)
+    .map((c) => ({
+      target: c.route[c.route.length - 1]!,
+      score: c.score,
+      hops: c.route.map((to, i): Hop => {
+        if (i === 0) return { from: ME, to, strength: graph.yourStrength(to), evidence: [] };
+        const from = c.route[i - 1]!;
+        return { from, to, strength: round(c.weights[i - 1]!), evidence: graph.evidence(from, to) };
+      }),
+    }));
 }
 
 function round(x: number): number {

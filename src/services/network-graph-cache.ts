@@ -1,5 +1,6 @@
 import { detectCommunities, summarizeCommunities, type Communities, type CommunitySummary, type Profile } from '../domain/communities.js';
-import { buildNetworkGraph, type NetworkGraph } from '../domain/network-graph.js';
+import { buildNetworkGraph, graphView, type NetworkGraph } from '../domain/network-graph.js';
+import type { GraphView } from '../domain/warm-path.js';
 import { EMPTY_STATS, tieStrengthScore } from '../domain/tie-strength.js';
 import { readRepositories } from '../store/repositories.js';
 import type { ServiceContext } from './context.js';
@@ -14,6 +15,7 @@ export interface BuiltNetwork {
   communities?: Communities;
   profiles?: Map<string, Profile>;
   summaries?: CommunitySummary[];
+  view?: GraphView;
 }
 
 export interface NetworkStatus {
@@ -45,24 +47,34 @@ export class NetworkGraphCache {
     return this.ctx.now().toISOString().slice(0, 10);
   }
 
+  /** The key the data has now: the day and the fingerprint of the tables the network comes from. */
+  private async key(): Promise<string> {
+    return `${this.day()}|${await readRepositories(this.ctx.store).graph.fingerprint()}`;
+  }
+
   /** The cached network if it is still current, without building one. */
   async fresh(): Promise<BuiltNetwork | undefined> {
+    return (await this.check()).fresh;
+  }
+
+  /** Whether the cached network is current, and the data's key when it had to be read. */
+  private async check(): Promise<{ fresh?: BuiltNetwork; key?: string }> {
     const current = this.current;
-    if (!current || !current.key.startsWith(this.day())) return undefined;
+    if (!current || !current.key.startsWith(this.day())) return {};
     const mark = this.ctx.store.changeMark();
-    if (mark !== null && mark === current.mark) return current;
-    const key = `${this.day()}|${await readRepositories(this.ctx.store).graph.fingerprint()}`;
-    if (key !== current.key) return undefined;
+    if (mark !== null && mark === current.mark) return { fresh: current };
+    const key = await this.key();
+    if (key !== current.key) return { key };
     current.mark = mark;
-    return current;
+    return { fresh: current, key };
   }
 
   /** The current network, built now if there is none or the data has changed. */
   async get(progress: ProgressReporter = () => {}): Promise<BuiltNetwork> {
-    const fresh = await this.fresh();
+    const { fresh, key } = await this.check();
     if (fresh) return fresh;
     // Concurrent callers share one build.
-    this.building ??= this.build((phase, done, total) => {
+    this.building ??= this.build(key, (phase, done, total) => {
       this.progress = { phase, done, total };
       progress(phase, done, total);
     })
@@ -104,6 +116,12 @@ export class NetworkGraphCache {
     return network.communities;
   }
 
+  /** The network as warm paths walk it, made on first use. */
+  view(network: BuiltNetwork): GraphView {
+    network.view ??= graphView(network.graph);
+    return network.view;
+  }
+
   /** Communities with their labels and your ties into them, largest first. */
   async summaries(network: BuiltNetwork): Promise<CommunitySummary[]> {
     network.summaries ??= summarizeCommunities(network.graph, await this.communities(network), await this.profiles(network));
@@ -115,12 +133,12 @@ export class NetworkGraphCache {
     return network.profiles;
   }
 
-  private async build(progress: ProgressReporter): Promise<BuiltNetwork> {
+  private async build(knownKey: string | undefined, progress: ProgressReporter): Promise<BuiltNetwork> {
     const started = performance.now();
     const mark = this.ctx.store.changeMark();
     const repos = readRepositories(this.ctx.store);
     // The key is read before the data, so a change made during the build makes the next call build again.
-    const key = `${this.day()}|${await repos.graph.fingerprint()}`;
+    const key = knownKey ?? (await this.key());
     // Each phase blocks while it runs (SQLite reads are synchronous); between phases the
     // server answers other requests, including the progress polls of the web app.
     const step = async (phase: string, done: number) => {

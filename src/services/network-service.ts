@@ -1,7 +1,7 @@
 import { BrokerageCalculator, type Brokerage, type WeightedNetwork } from '../domain/brokerage.js';
 import { bridgeReach, networkDiversity, type CommunitySummary, type Diversity } from '../domain/communities.js';
 import { KithError, invalid, notFound } from '../domain/errors.js';
-import { graphView, type NetworkGraph } from '../domain/network-graph.js';
+import type { NetworkGraph } from '../domain/network-graph.js';
 import type { PersonRef } from '../domain/person.js';
 import { combineWeights, evidenceWeight, warmPaths, type Edge, type Evidence, type GraphView } from '../domain/warm-path.js';
 import { weakTieSuggestions, type Mutual } from '../domain/weak-ties.js';
@@ -163,7 +163,13 @@ export class NetworkService {
     const [stats, people] = await Promise.all([repos.contactStats.get(ids), repos.people.hydrate(ids)]);
     const now = this.ctx.now();
     const strength = new Map(people.filter((p) => !p.archived).map((p) => [p.id, tieStrengthScore(stats.get(p.id) ?? EMPTY_STATS, now, p.metOn)]));
-    return { nodes: ids.length, edges: edges / 2, yourStrength: (id) => strength.get(id) ?? 0, neighbours: (id) => adjacency.get(id) ?? new Map() };
+    return {
+      nodes: ids.length,
+      edges: edges / 2,
+      yourStrength: (id) => strength.get(id) ?? 0,
+      forEachNeighbour: (id, fn) => adjacency.get(id)?.forEach((edge, other) => fn(other, edge.weight, strength.get(other) ?? 0)),
+      evidence: (a, b) => adjacency.get(a)?.get(b)?.evidence ?? [],
+    };
   }
 
   /** People a target stands for: a person, everyone at an organization, or an audience's members. */
@@ -193,7 +199,7 @@ export class NetworkService {
     // (a tenth of a second) beats building the whole network for a single question.
     const cached = await this.cache.fresh();
     const graph: Graph = cached
-      ? { ...graphView(cached.graph), nodes: cached.graph.order, edges: cached.graph.size }
+      ? { ...this.cache.view(cached), nodes: cached.graph.order, edges: cached.graph.size }
       : await this.neighbourhood(repos, targets);
     const found = warmPaths(graph, targets, limit);
     if (cached) await this.attachEvidence(repos, found);

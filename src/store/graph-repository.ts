@@ -98,41 +98,23 @@ export class GraphRepository {
 
   /** Everyone not archived, with the totals behind your tie strength to them. */
   async nodes(): Promise<NetworkNode[]> {
-    const rows = await this.db
-      .selectFrom('person as p')
-      .leftJoin('contact_stats as s', 's.person_id', 'p.id')
-      .select(['p.id', 'p.display_name', 'p.met_on', 's.person_id', 's.interactions', 's.first_at', 's.last_at', 's.outbound', 's.inbound', 's.mutual', 's.richness_sum', 's.decayed_short', 's.decayed_long', 's.ref_at'])
-      .where('p.archived_at', 'is', null)
-      .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.display_name,
-      metOn: r.met_on,
-      stats: r.person_id === null ? null : fromRow(r as Database['contact_stats']),
-    }));
+    // Two plain reads joined here are faster than the join in SQL (a lookup per person).
+    const stats = new Map((await this.db.selectFrom('contact_stats').selectAll().execute()).map((r) => [r.person_id, fromRow(r)]));
+    const people = await this.db.selectFrom('person').select(['id', 'display_name', 'met_on']).where('archived_at', 'is', null).execute();
+    return people.map((p) => ({ id: p.id, name: p.display_name, metOn: p.met_on, stats: stats.get(p.id) ?? null }));
   }
 
   /**
    * The whole network's evidence, one row per pair (a < b) and kind, with how many
    * pieces of that kind there are. The same evidence as edgesOf, counted in the
-   * database rather than listed, so the whole network fits in one pass.
+   * database rather than listed, so the whole network fits in one pass. Each kind
+   * holds a pair once (a < b); interactions, the most, come first.
    */
   async allEdges(): Promise<RawEdge[]> {
     const out: RawEdge[] = [];
     const push = (rows: Array<{ a: string; b: string; n: number | string }>, kind: RawEdge['kind']) => {
       for (const r of rows) out.push({ a: r.a, b: r.b, kind, count: Number(r.n), detail: '' });
     };
-    push(
-      (await sql<{ a: string; b: string; n: number }>`
-        SELECT a, b, count(*) AS n FROM (
-          SELECT DISTINCT
-            CASE WHEN from_person_id < to_person_id THEN from_person_id ELSE to_person_id END AS a,
-            CASE WHEN from_person_id < to_person_id THEN to_person_id ELSE from_person_id END AS b,
-            kind
-          FROM relationship WHERE from_person_id <> to_person_id) r
-        GROUP BY a, b`.execute(this.db)).rows,
-      'relationship',
-    );
     push(
       (await sql<{ a: string; b: string; n: number }>`
         WITH small AS (
@@ -144,6 +126,17 @@ export class GraphRepository {
         JOIN interaction_participant b ON b.interaction_id = small.interaction_id AND b.person_id > a.person_id
         GROUP BY a.person_id, b.person_id`.execute(this.db)).rows,
       'interactions',
+    );
+    push(
+      (await sql<{ a: string; b: string; n: number }>`
+        SELECT a, b, count(*) AS n FROM (
+          SELECT DISTINCT
+            CASE WHEN from_person_id < to_person_id THEN from_person_id ELSE to_person_id END AS a,
+            CASE WHEN from_person_id < to_person_id THEN to_person_id ELSE from_person_id END AS b,
+            kind
+          FROM relationship WHERE from_person_id <> to_person_id) r
+        GROUP BY a, b`.execute(this.db)).rows,
+      'relationship',
     );
     push(
       (await sql<{ a: string; b: string; n: number }>`
