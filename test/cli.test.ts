@@ -149,4 +149,23 @@ describe('the kith command', () => {
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).people).toBe(50);
   });
+
+  it('reports communities, brokers and suggestions on a demo network, and names a bad audience in one line', () => {
+    const demoDb = join(dir, 'network.db');
+    expect(kith(['--db', demoDb, 'demo', '--people', '400', '--interactions', '6000']).code).toBe(0);
+    const communities = JSON.parse(kith(['--db', demoDb, 'communities', '--json', '--limit', '3']).stdout) as { communities: Array<{ size: number; label: string }>; diversity: { communities: number } };
+    expect(communities.communities).toHaveLength(3);
+    expect(communities.communities[0]!.size).toBeGreaterThanOrEqual(communities.communities[2]!.size);
+    expect(communities.diversity.communities).toBeGreaterThan(3);
+    const brokers = JSON.parse(kith(['--db', demoDb, 'brokers', '--json', '--limit', '2']).stdout) as { you: { ties: number }; brokers: Array<{ effectiveSize: number; ties: number }> };
+    expect(brokers.brokers).toHaveLength(2);
+    expect(brokers.brokers[0]!.effectiveSize).toBeLessThanOrEqual(brokers.brokers[0]!.ties);
+    expect(brokers.you.ties).toBeGreaterThan(100);
+    const table = kith(['--db', demoDb, 'brokers', '--limit', '2']);
+    expect(table.stdout).toMatch(/^You: \d+ ties, effective size/);
+    expect(kith(['--db', demoDb, 'suggest']).stdout).toMatch(/No active goal has an audience/);
+    const bad = kith(['--db', demoDb, 'suggest', '--audience', 'Nobody Here']);
+    expect([bad.code, bad.stderr.trim().split('\n').length]).toEqual([1, 1]);
+    expect(bad.stderr).toMatch(/no audience matches "Nobody Here"/);
+  });
 });

@@ -220,6 +220,28 @@ for (const dialect of DIALECTS) {
       const paths = (await call('GET', '/api/v1/paths?to=Charles%20Babbage')).json();
       expect(paths.paths.map((p: { hops: Array<{ to: { name: string } }> }) => p.hops.map((h) => h.to.name).join(' > '))).toContain('Ada Lovelace > Charles Babbage');
       expect((await call('GET', '/api/v1/paths?to=Nobody%20Known')).statusCode).toBe(404);
+
+      // The whole network: built in the background on request, then analysed.
+      expect((await call('GET', '/api/v1/network')).json()).toMatchObject({ ready: false, building: null });
+      expect((await call('POST', '/api/v1/network/build')).statusCode).toBe(202);
+      let status = (await call('GET', '/api/v1/network')).json();
+      while (!status.ready) {
+        expect(status.failed).toBeNull();
+        await new Promise((r) => setTimeout(r, 20));
+        status = (await call('GET', '/api/v1/network')).json();
+      }
+      expect([status.nodes, status.edges]).toEqual([2, 1]);
+      expect((await call('GET', '/api/v1/paths?to=Charles%20Babbage')).json().graph.source).toBe('cache');
+      const communities = (await call('GET', '/api/v1/network/communities')).json();
+      expect(communities.diversity.communities).toBe(0);
+      const brokers = (await call('GET', '/api/v1/network/brokers?limit=5')).json();
+      expect(brokers.you.ties).toBe(1);
+      expect((await call('GET', '/api/v1/network/suggestions')).json()).toMatchObject({ audiences: [], suggestions: [] });
+      expect((await call('GET', '/api/v1/network/suggestions?audience=Nope')).statusCode).toBe(404);
+      const map = (await call('GET', '/api/v1/network/map?limit=10')).json();
+      expect(map.nodes.map((n: { name: string }) => n.name)).toEqual(['Ada Lovelace', 'Charles Babbage']);
+      expect(map.edges).toEqual([[0, 1, 0.8]]);
+      expect((await call('GET', '/api/v1/network/map?limit=0')).statusCode).toBe(400);
     });
 
     it('imports an uploaded file in the background with progress, then reports', async () => {
