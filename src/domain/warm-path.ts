@@ -77,9 +77,11 @@ interface Candidate {
   route: string[];
   /** Weights of the hops after the first. */
   weights: number[];
+  /** The route as text, made when a tie has to be broken. */
+  key?: string;
 }
 
-const routeKey = (c: Candidate) => c.route.join('>');
+const routeKey = (c: Candidate) => (c.key ??= c.route.join('>'));
 
 /** Best first: higher score, then fewer hops, then by the people on it, so every graph with the same ties agrees. */
 function better(x: Candidate, y: Candidate): boolean {
@@ -88,27 +90,46 @@ function better(x: Candidate, y: Candidate): boolean {
   return routeKey(x) < routeKey(y);
 }
 
+/** Keeps the `limit` best candidates offered, best first. */
+function topK(candidates: Iterable<Candidate>, limit: number): Candidate[] {
+  const top: Candidate[] = [];
+  for (const c of candidates) {
+    if (top.length === limit && !better(c, top[limit - 1]!)) continue;
+    let i = Math.min(top.length, limit - 1);
+    if (top.length < limit) top.push(c);
+    while (i > 0 && better(c, top[i - 1]!)) {
+      top[i] = top[i - 1]!;
+      i--;
+    }
+    top[i] = c;
+  }
+  return top;
+}
+
 /**
  * The best paths of one to three hops from you to each of the targets, best first;
  * one path per first hop and target. A path is only built when it beats the best so
  * far through the same first hop, so a target with thousands of routes costs little.
  */
 export function warmPaths(graph: GraphView, targets: string[], limit = 10): WarmPath[] {
+  if (limit < 1) return [];
   const found: Candidate[] = [];
   for (const target of new Set(targets)) {
     const byFirstHop = new Map<string, Candidate>();
-    const offer = (first: string, score: number, route: () => string[], weights: () => number[]) => {
+    const offer = (first: string, candidate: Candidate) => {
       const current = byFirstHop.get(first);
-      if (current && current.score > score) return;
-      const candidate = { score, route: route(), weights: weights() };
       if (!current || better(candidate, current)) byFirstHop.set(first, candidate);
     };
     const direct = graph.yourStrength(target);
-    if (direct > 0) offer(target, round(direct / 100), () => [target], () => []);
+    if (direct > 0) offer(target, { score: round(direct / 100), route: [target], weights: [] });
     graph.forEachNeighbour(target, (a, ta, sa) => {
       if (a === target) return;
       const bridgeTa = bridgeFactor(ta);
-      if (sa > 0) offer(a, round((sa / 100) * bridgeTa), () => [a, target], () => [ta]);
+      if (sa > 0) {
+        const score = round((sa / 100) * bridgeTa);
+        const current = byFirstHop.get(a);
+        if (!current || current.score <= score) offer(a, { score, route: [a, target], weights: [ta] });
+      }
       const reach = 0.5 * bridgeTa;
       graph.forEachNeighbour(a, (b, ab, sb) => {
         if (sb <= 0 || b === target || b === a) return;
@@ -118,23 +139,20 @@ export function warmPaths(graph: GraphView, targets: string[], limit = 10): Warm
         if (current && current.score > round(reach * (sb / 100))) return;
         const score = round(reach * (sb / 100) * bridgeFactor(ab));
         if (current && current.score > score) return;
-        offer(b, score, () => [b, a, target], () => [ab, ta]);
+        offer(b, { score, route: [b, a, target], weights: [ab, ta] });
       });
     });
-    found.push(...byFirstHop.values());
+    found.push(...topK(byFirstHop.values(), limit));
   }
-  return found
-    .sort((x, y) => (better(x, y) ? -1 : better(y, x) ? 1 : 0))
-    .slice(0, limit)
-    .map((c) => ({
-      target: c.route[c.route.length - 1]!,
-      score: c.score,
-      hops: c.route.map((to, i): Hop => {
-        if (i === 0) return { from: ME, to, strength: graph.yourStrength(to), evidence: [] };
-        const from = c.route[i - 1]!;
-        return { from, to, strength: round(c.weights[i - 1]!), evidence: graph.evidence(from, to) };
-      }),
-    }));
+  return topK(found, limit).map((c) => ({
+    target: c.route[c.route.length - 1]!,
+    score: c.score,
+    hops: c.route.map((to, i): Hop => {
+      if (i === 0) return { from: ME, to, strength: graph.yourStrength(to), evidence: [] };
+      const from = c.route[i - 1]!;
+      return { from, to, strength: round(c.weights[i - 1]!), evidence: graph.evidence(from, to) };
+    }),
+  }));
 }
 
 function round(x: number): number {

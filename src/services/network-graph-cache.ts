@@ -6,6 +6,9 @@ import { readRepositories } from '../store/repositories.js';
 import type { ServiceContext } from './context.js';
 import type { ProgressReporter } from './demo-service.js';
 
+/** The key of a network whose data fingerprint is not known (yet): it matches no data. */
+const PENDING = 'pending';
+
 /** The whole network as built at one moment, with what has been computed on it so far. */
 export interface BuiltNetwork {
   graph: NetworkGraph;
@@ -60,7 +63,7 @@ export class NetworkGraphCache {
   /** Whether the cached network is current, and the data's key when it had to be read. */
   private async check(): Promise<{ fresh?: BuiltNetwork; key?: string }> {
     const current = this.current;
-    if (!current || !current.key.startsWith(this.day())) return {};
+    if (!current || current.builtAt.toISOString().slice(0, 10) !== this.day()) return {};
     const mark = this.ctx.store.changeMark();
     if (mark !== null && mark === current.mark) return { fresh: current };
     const key = await this.key();
@@ -137,8 +140,10 @@ export class NetworkGraphCache {
     const started = performance.now();
     const mark = this.ctx.store.changeMark();
     const repos = readRepositories(this.ctx.store);
-    // The key is read before the data, so a change made during the build makes the next call build again.
-    const key = knownKey ?? (await this.key());
+    // Without a change mark (PostgreSQL) the key is read before the data, so a change made
+    // during the build makes the next call build again. With one, the key is read after
+    // the build, off its critical path, and only kept if the mark has not moved since.
+    const key = knownKey ?? (mark === null ? await this.key() : undefined);
     // Each phase blocks while it runs (SQLite reads are synchronous); between phases the
     // server answers other requests, including the progress polls of the web app.
     const step = async (phase: string, done: number) => {
@@ -155,8 +160,17 @@ export class NetworkGraphCache {
     await step('building the graph', 3);
     const graph = buildNetworkGraph(people, evidence);
     progress('building the graph', 4, 4);
-    const built = { graph, key, builtAt: now, buildMs: Math.round(performance.now() - started), mark };
+    const built = { graph, key: key ?? PENDING, builtAt: now, buildMs: Math.round(performance.now() - started), mark };
     this.current = built;
+    if (key === undefined) {
+      setImmediate(() => {
+        this.key()
+          .then((later) => {
+            if (this.ctx.store.changeMark() === mark && later.startsWith(`${now.toISOString().slice(0, 10)}|`)) built.key = later;
+          })
+          .catch(() => {});
+      });
+    }
     return built;
   }
 }

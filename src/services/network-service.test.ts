@@ -40,6 +40,10 @@ for (const dialect of DIALECTS) {
       expect(after.paths).toEqual(before.paths);
       expect(after.paths[0]!.hops.map((h) => h.to.name)).toEqual(['Ann Alpha', 'Abe Alpha', 'Xavier Bridge']);
       expect(after.paths[0]!.hops[2]!.evidence).toEqual(['knows']);
+      // A write elsewhere (a preference) leaves the network current.
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await k.settings.set('timezone', 'Europe/Paris');
+      expect((await k.network.paths('Xavier Bridge')).graph.source).toBe('cache');
       // A change to the evidence makes the cache stale: paths read the neighbourhood again.
       await k.relationships.link('Ann Alpha', 'friend', 'Xavier Bridge');
       const changed = await k.network.paths('Xavier Bridge');
