@@ -60,7 +60,9 @@ export default function NetworkMap() {
   useEffect(() => {
     if (!graph || !container.current || !webgl) return;
     try {
-      sigma.current = new Sigma(graph, container.current, { labelRenderedSizeThreshold: 7, defaultEdgeColor: '#ced4da', zIndex: true });
+      // Large maps stay fluid by drawing only the people while the view moves.
+      const large = graph.order > 2000;
+      sigma.current = new Sigma(graph, container.current, { labelRenderedSizeThreshold: large ? 10 : 7, defaultEdgeColor: '#ced4da', hideEdgesOnMove: large, hideLabelsOnMove: large, zIndex: !large });
       sigma.current.on('clickNode', ({ node }) => setFocus(node));
       sigma.current.on('clickStage', () => setFocus(null));
     } catch (e) {
