@@ -37,37 +37,51 @@ export function countedWeight(kind: Evidence['kind'], count: number): number {
 }
 
 /**
- * Each kind of evidence may hold a pair (in either order) at most once; kinds may repeat pairs.
- *
  * The network of the people you know, without you: a node per person, an edge per
  * pair with any evidence. Your own ties are the nodes' strength, not edges, so that
  * communities and brokers describe your contacts' world rather than your hub.
+ *
+ * Evidence can be added in several calls (so a server can answer other requests
+ * between them). Each kind may hold a pair, in either order, at most once; different
+ * kinds may repeat pairs.
  */
-export function buildNetworkGraph(people: Iterable<{ id: string; name: string; strength: number }>, evidence: Iterable<CountedEvidence>): NetworkGraph {
-  const graph: NetworkGraph = new UndirectedGraph<PersonNode, Tie>();
-  for (const p of people) graph.addNode(p.id, { name: p.name, strength: p.strength });
-  // Most pairs have one kind of evidence. While the first kind is added to an empty
-  // graph no pair can be there yet, so only later kinds look their pair up.
-  let kind: Evidence['kind'] | undefined;
-  let lookUp = false;
-  for (const e of evidence) {
-    if (e.a === e.b || !graph.hasNode(e.a) || !graph.hasNode(e.b)) continue;
-    if (e.kind !== kind) {
-      kind = e.kind;
-      lookUp = graph.size > 0;
-    }
-    const w = countedWeight(e.kind, e.count);
-    const bit = KIND_BIT[e.kind];
-    const key = lookUp ? graph.edge(e.a, e.b) : undefined;
-    if (key === undefined) {
-      graph.addEdge(e.a, e.b, { weight: w, kinds: bit });
-    } else {
-      const tie = graph.getEdgeAttributes(key);
-      tie.weight = 1 - (1 - tie.weight) * (1 - w);
-      tie.kinds |= bit;
+export class NetworkGraphBuilder {
+  readonly graph: NetworkGraph = new UndirectedGraph<PersonNode, Tie>();
+  private kind: Evidence['kind'] | undefined;
+  private lookUp = false;
+
+  constructor(people: Iterable<{ id: string; name: string; strength: number }>) {
+    for (const p of people) this.graph.addNode(p.id, { name: p.name, strength: p.strength });
+  }
+
+  add(evidence: Iterable<CountedEvidence>): void {
+    const graph = this.graph;
+    for (const e of evidence) {
+      if (e.a === e.b || !graph.hasNode(e.a) || !graph.hasNode(e.b)) continue;
+      // Most pairs have one kind of evidence. While the first kind is added to an empty
+      // graph no pair can be there yet, so only later kinds look their pair up.
+      if (e.kind !== this.kind) {
+        this.kind = e.kind;
+        this.lookUp = graph.size > 0;
+      }
+      const w = countedWeight(e.kind, e.count);
+      const bit = KIND_BIT[e.kind];
+      const key = this.lookUp ? graph.edge(e.a, e.b) : undefined;
+      if (key === undefined) {
+        graph.addEdge(e.a, e.b, { weight: w, kinds: bit });
+      } else {
+        const tie = graph.getEdgeAttributes(key);
+        tie.weight = 1 - (1 - tie.weight) * (1 - w);
+        tie.kinds |= bit;
+      }
     }
   }
-  return graph;
+}
+
+export function buildNetworkGraph(people: Iterable<{ id: string; name: string; strength: number }>, evidence: Iterable<CountedEvidence>): NetworkGraph {
+  const builder = new NetworkGraphBuilder(people);
+  builder.add(evidence);
+  return builder.graph;
 }
 
 /**

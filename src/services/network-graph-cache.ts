@@ -1,10 +1,13 @@
 import { detectCommunities, summarizeCommunities, type Communities, type CommunitySummary, type Profile } from '../domain/communities.js';
-import { buildNetworkGraph, graphView, type NetworkGraph } from '../domain/network-graph.js';
+import { graphView, NetworkGraphBuilder, type NetworkGraph } from '../domain/network-graph.js';
 import type { GraphView } from '../domain/warm-path.js';
 import { EMPTY_STATS, tieStrengthScore } from '../domain/tie-strength.js';
 import { readRepositories } from '../store/repositories.js';
 import type { ServiceContext } from './context.js';
 import type { ProgressReporter } from './demo-service.js';
+
+/** Pieces of evidence added to the graph between two pauses. */
+const SLICE = 25_000;
 
 /** The key of a network whose data fingerprint is not known (yet): it matches no data. */
 const PENDING = 'pending';
@@ -158,7 +161,14 @@ export class NetworkGraphCache {
     await step('reading evidence', 2);
     const evidence = await repos.graph.allEdges();
     await step('building the graph', 3);
-    const graph = buildNetworkGraph(people, evidence);
+    // In slices, with a pause between them, so other requests are not held up for long.
+    const builder = new NetworkGraphBuilder(people);
+    for (let i = 0; i < evidence.length; i += SLICE) {
+      builder.add(evidence.slice(i, i + SLICE));
+      progress('building the graph', 3 + Math.min(1, (i + SLICE) / evidence.length), 4);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const graph = builder.graph;
     progress('building the graph', 4, 4);
     const built = { graph, key: key ?? PENDING, builtAt: now, buildMs: Math.round(performance.now() - started), mark };
     this.current = built;
