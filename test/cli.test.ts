@@ -167,5 +167,7 @@ describe('the kith command', () => {
     const bad = kith(['--db', demoDb, 'suggest', '--audience', 'Nobody Here']);
     expect([bad.code, bad.stderr.trim().split('\n').length]).toEqual([1, 1]);
     expect(bad.stderr).toMatch(/no audience matches "Nobody Here"/);
+    const zero = kith(['--db', demoDb, 'communities', '--limit', '0']);
+    expect([zero.code, zero.stderr.trim()]).toEqual([1, expect.stringMatching(/limit.*expected a whole number from 1 to 500/)]);
   });
 });

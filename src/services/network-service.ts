@@ -97,10 +97,19 @@ function describe(e: RawEdge): Evidence {
   }
 }
 
+/** A whole number from 1 to max, or the default when not given. */
+function bounded(value: number | undefined, fallback: number, max: number, field = 'limit'): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 1 || value > max) throw invalid(field, value, `expected a whole number from 1 to ${max}`);
+  return value;
+}
+
 /**
- * Your network around a target: people joined by evidence that they know each
- * other, read outwards from the target two steps (enough for paths of three hops),
- * with your own tie strength to each person in it.
+ * Your network as a whole: warm paths to a target, its communities, its brokers,
+ * whom to meet next and what the map draws. People are joined by evidence that they
+ * know each other; the whole network is built once and cached (see
+ * NetworkGraphCache), and a single path question without it reads only the two
+ * steps around its target.
  */
 export class NetworkService {
   private readonly cache: NetworkGraphCache;
@@ -192,7 +201,8 @@ export class NetworkService {
   }
 
   /** Ranked warm paths (one to three hops) from you to a person, or to anyone at an organization or in an audience. */
-  async paths(ref: string, limit = 10): Promise<{ paths: IntroPath[]; graph: GraphSummary }> {
+  async paths(ref: string, requested?: number): Promise<{ paths: IntroPath[]; graph: GraphSummary }> {
+    const limit = bounded(requested, 10, 50);
     const repos = readRepositories(this.ctx.store);
     const targets = (await this.targets(repos, ref)).slice(0, MAX_TARGETS);
     // The cached whole network answers at once; without one, reading around the target
@@ -238,7 +248,7 @@ export class NetworkService {
 
   /** Communities (Louvain), what they are, how your ties spread across them, and where you have no way in. */
   async communities(options: { limit?: number } = {}, progress?: ProgressReporter): Promise<CommunityReport> {
-    const limit = options.limit ?? 20;
+    const limit = bounded(options.limit, 20, 500);
     const net = await this.cache.get(progress);
     const communities = await this.cache.communities(net);
     const summaries = await this.cache.summaries(net);
@@ -264,7 +274,7 @@ export class NetworkService {
    * constraint among your contacts; and your own brokerage among everyone you know.
    */
   async brokers(options: { limit?: number } = {}, progress?: ProgressReporter): Promise<BrokerReport> {
-    const limit = options.limit ?? 20;
+    const limit = bounded(options.limit, 20, BROKER_CANDIDATES);
     const net = await this.cache.get(progress);
     const { graph } = net;
     const communities = await this.cache.communities(net);
@@ -310,8 +320,7 @@ export class NetworkService {
     } else {
       for (const goal of await repos.playbook.goals({ status: 'active' })) if (goal.audienceId) await addAudience(goal.audienceId, `goal ${goal.title}`);
     }
-    const limit = options.limit ?? 20;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw invalid('limit', limit, 'expected a whole number from 1 to 500');
+    const limit = bounded(options.limit, 20, 500);
     const net = await this.cache.get(progress);
     const found = weakTieSuggestions(net.graph, reasons.keys(), limit);
     return {
@@ -326,8 +335,8 @@ export class NetworkService {
    * community and strength, and the strongest ties among them (up to `maxEdges`).
    */
   async map(options: { limit?: number; maxEdges?: number } = {}, progress?: ProgressReporter): Promise<NetworkMap> {
-    const limit = options.limit ?? 2000;
-    const maxEdges = options.maxEdges ?? 20_000;
+    const limit = bounded(options.limit, 2000, 20_000);
+    const maxEdges = bounded(options.maxEdges, 20_000, 200_000, 'edges');
     const net = await this.cache.get(progress);
     const { graph } = net;
     const communities = await this.cache.communities(net);
