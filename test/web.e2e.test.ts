@@ -168,6 +168,21 @@ describe.skipIf(!available)('web app in Chromium', () => {
     await page.getByRole('region', { name: 'Stage: Won' }).getByLabel('Speak at EngineConf', { exact: true }).waitFor();
   });
 
+  it('filters the People table and tags people in bulk', async () => {
+    await page.goto(server.url + '/people');
+    const table = page.getByRole('table', { name: 'People' });
+    await table.getByRole('link', { name: 'Olga Overdue' }).waitFor();
+    await page.getByRole('combobox', { name: 'Tier' }).click();
+    await page.getByRole('option', { name: 'inner' }).click();
+    await page.getByText('1 shown').waitFor();
+    await page.getByRole('checkbox', { name: 'Select Olga Overdue' }).check();
+    await page.getByText('1 selected').waitFor();
+    await page.getByPlaceholder('Tags', { exact: true }).fill('vip');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Add tags' }).click();
+    await table.getByRole('row').filter({ hasText: 'Olga Overdue' }).getByText('vip').waitFor();
+  });
+
   it('finds a warm path, then draws, searches and explains the network', async () => {
     await page.goto(server.url + '/network');
     await page.getByLabel('Who do you want to reach?').fill('Theo Target');

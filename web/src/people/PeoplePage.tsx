@@ -1,13 +1,17 @@
-import { Alert, Badge, Button, Checkbox, Group, Menu, Select, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { get, post, query } from '../api';
 import { Link, navigate } from '../shell/router';
 import type { Organization, Person, SearchHit } from '../types';
 import { peopleQuery, type PeopleFilters } from './people-query';
-import { TIERS } from './tiers';
+
+// The filter choices and the bulk actions (Mantine's combobox and menu) load after the
+// table, so the first rows are drawn sooner.
+const PeopleFilterBar = lazy(() => import('./PeopleFilterBar'));
+const PeopleBulkBar = lazy(() => import('./PeopleFilterBar').then((m) => ({ default: m.PeopleBulkBar })));
 
 const ROW = 52;
 const STRENGTH_BANDS: Record<string, [number, number]> = { strong: [60, 100], medium: [30, 59.99], weak: [0.01, 29.99], none: [0, 0] };
@@ -84,79 +88,19 @@ export default function PeoplePage() {
       </Group>
       <Group gap="xs" align="flex-end">
         <TextInput label="Search" placeholder="Name, email, company, tag, note…" value={text} onChange={(e) => setText(e.currentTarget.value)} style={{ flex: 2, minWidth: 200 }} />
-        <Select label="Tag" data={(tags.data ?? []).map((t) => ({ value: t.name, label: `${t.name} (${t.people})` }))} value={tag} onChange={setTag} clearable searchable placeholder="Any" w={160} disabled={Boolean(q)} onFocus={loadChoices} onDropdownOpen={loadChoices} />
-        <Select label="Tier" data={TIERS} value={tier} onChange={setTier} clearable placeholder="Any" w={140} disabled={Boolean(q)} />
-        <Select label="Organization" data={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))} value={organization} onChange={setOrganization} clearable searchable placeholder="Any" w={180} disabled={Boolean(q)} onFocus={loadChoices} onDropdownOpen={loadChoices} />
-        <Select
-          label="Strength"
-          data={[
-            { value: 'strong', label: 'Strong (60+)' },
-            { value: 'medium', label: 'Medium (30–59)' },
-            { value: 'weak', label: 'Weak (1–29)' },
-            { value: 'none', label: 'No contact (0)' },
-          ]}
-          value={band}
-          onChange={setBand}
-          clearable
-          placeholder="Any"
-          w={150}
-          disabled={Boolean(q)}
-        />
-        <Select
-          label="Cadence"
-          data={[
-            { value: 'overdue', label: 'Overdue' },
-            { value: 'due', label: 'Due' },
-            { value: 'ok', label: 'On track' },
-            { value: 'none', label: 'No cadence' },
-          ]}
-          value={status}
-          onChange={setStatus}
-          clearable
-          placeholder="Any"
-          w={140}
-          disabled={Boolean(q)}
-        />
-        <Select
-          label="Sort"
-          data={[
-            { value: 'name', label: 'Name' },
-            { value: 'recent', label: 'Last contact' },
-            { value: 'added', label: 'Recently added' },
-          ]}
-          value={sort}
-          onChange={(v) => setSort(v ?? 'name')}
-          allowDeselect={false}
-          w={150}
-          disabled={Boolean(q)}
-        />
-        <Checkbox label="Archived too" checked={archived} onChange={(e) => setArchived(e.currentTarget.checked)} mb={8} disabled={Boolean(q)} />
+        <Suspense fallback={<div style={{ height: 58, flex: 5 }} aria-hidden />}>
+          <PeopleFilterBar
+            disabled={Boolean(q)}
+            choices={{ tags: tags.data ?? [], organizations: orgs.data ?? [], load: loadChoices }}
+            values={{ tag, tier, organization, band, status, sort, archived }}
+            set={{ tag: setTag, tier: setTier, organization: setOrganization, band: setBand, status: setStatus, sort: setSort, archived: setArchived }}
+          />
+        </Suspense>
       </Group>
       {selected.size > 0 && (
-        <Group gap="xs" p="xs" style={{ background: 'var(--mantine-color-default-hover)', borderRadius: 8 }}>
-          <Text size="sm">{selected.size} selected</Text>
-          <TagsInput aria-label="Tags to add or remove" placeholder="Tags" value={bulkTags} onChange={setBulkTags} w={220} size="xs" />
-          <Button size="xs" disabled={bulkTags.length === 0} loading={bulk.isPending} onClick={() => bulk.mutate({ addTags: bulkTags })}>
-            Add tags
-          </Button>
-          <Button size="xs" variant="default" disabled={bulkTags.length === 0} onClick={() => bulk.mutate({ removeTags: bulkTags })}>
-            Remove tags
-          </Button>
-          <Menu>
-            <Menu.Target>
-              <Button size="xs" variant="default">
-                More
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item onClick={() => bulk.mutate({ archive: true })}>Archive</Menu.Item>
-              <Menu.Item onClick={() => bulk.mutate({ archive: false })}>Unarchive</Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
-          <Button size="xs" variant="subtle" onClick={() => setSelected(new Set())}>
-            Clear
-          </Button>
-        </Group>
+        <Suspense fallback={null}>
+          <PeopleBulkBar count={selected.size} bulkTags={bulkTags} setBulkTags={setBulkTags} pending={bulk.isPending} apply={(body) => bulk.mutate(body)} clear={() => setSelected(new Set())} />
+        </Suspense>
       )}
       {(list.error ?? search.error ?? bulk.error) && <Alert color="red">{(list.error ?? search.error ?? bulk.error)!.message}</Alert>}
       <div role="table" aria-label="People" aria-rowcount={rows.length + 1} style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8, overflow: 'hidden' }}>
