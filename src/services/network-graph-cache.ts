@@ -22,6 +22,8 @@ export interface BuiltNetwork {
   profiles?: Map<string, Profile>;
   summaries?: CommunitySummary[];
   view?: GraphView;
+  /** Per audience (by id and filter): how many members, and whether a strong tie reaches any. */
+  audienceReach?: Map<string, { members: number; bridged: boolean }>;
 }
 
 export interface NetworkStatus {

@@ -72,6 +72,9 @@ for (const dialect of DIALECTS) {
       await expect(k.network.suggest()).resolves.toMatchObject({ audiences: [], suggestions: [] });
       await k.audiences.add({ name: 'Health people', filter: { tags: ['health'] } });
       await k.goals.add({ title: 'Learn about health', audience: 'Health people' });
+      await k.audiences.add({ name: 'Fintech people', filter: { tags: ['fintech'] } });
+      // Ann (a strong tie) is in the fintech group; nobody you know well reaches the health group.
+      expect((await k.network.communities()).unbridgedAudiences).toEqual([expect.objectContaining({ name: 'Health people', members: 5 })]);
       const s = await k.network.suggest();
       expect(s.audiences).toEqual(['Health people']);
       // Two hops: people in the audience you have not met, who know Bob (or Xavier's contacts you do not know).

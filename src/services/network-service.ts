@@ -253,11 +253,19 @@ export class NetworkService {
     const communities = await this.cache.communities(net);
     const summaries = await this.cache.summaries(net);
     const repos = readRepositories(this.ctx.store);
-    const reach = bridgeReach(net.graph);
+    // Each audience is checked once per build of the network (and again if its filter changes).
+    const known = (net.audienceReach ??= new Map());
+    let reach: Set<string> | undefined;
     const unbridgedAudiences: CommunityReport['unbridgedAudiences'] = [];
     for (const audience of await repos.playbook.audiences()) {
-      const members = await audienceMembers(repos, audience.filter, this.ctx.now());
-      if (members.length > 0 && !members.some((m) => reach.has(m.personId))) unbridgedAudiences.push({ id: audience.id, name: audience.name, members: members.length });
+      const key = `${audience.id}|${JSON.stringify(audience.filter)}`;
+      let r = known.get(key);
+      if (!r) {
+        reach ??= bridgeReach(net.graph);
+        const members = await audienceMembers(repos, audience.filter, this.ctx.now());
+        known.set(key, (r = { members: members.length, bridged: members.some((m) => reach!.has(m.personId)) }));
+      }
+      if (r.members > 0 && !r.bridged) unbridgedAudiences.push({ id: audience.id, name: audience.name, members: r.members });
     }
     return {
       graph: this.summary(net),
