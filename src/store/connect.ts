@@ -2,7 +2,6 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import { KithError } from '../domain/errors.js';
 import { migrateToLatest } from './migrator.js';
 import type { Database } from './schema.js';
@@ -79,6 +78,8 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Store> {
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
     throw new KithError('validation', 'invalid_schema', `invalid schema name ${JSON.stringify(schema)}`);
   }
+  // Loaded only here: most people run on SQLite, and pg takes a tenth of a second to load.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: url,
     max: 4,
