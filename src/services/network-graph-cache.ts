@@ -9,6 +9,12 @@ import type { ProgressReporter } from './demo-service.js';
 /** Pieces of evidence added to the graph between two pauses. */
 const SLICE = 25_000;
 
+/** The calendar day (UTC) of a moment: tie strength, and so the network, changes by the day. */
+const dayOf = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Lets the event loop run: the server answers other requests between two steps of a build. */
+const pause = () => new Promise((resolve) => setImmediate(resolve));
+
 /** The key of a network whose data fingerprint is not known (yet): it matches no data. */
 const PENDING = 'pending';
 
@@ -52,7 +58,7 @@ export class NetworkGraphCache {
   constructor(private readonly ctx: ServiceContext) {}
 
   private day(): string {
-    return this.ctx.now().toISOString().slice(0, 10);
+    return dayOf(this.ctx.now());
   }
 
   /** The key the data has now: the day and the fingerprint of the tables the network comes from. */
@@ -68,7 +74,7 @@ export class NetworkGraphCache {
   /** Whether the cached network is current, and the data's key when it had to be read. */
   private async check(): Promise<{ fresh?: BuiltNetwork; key?: string }> {
     const current = this.current;
-    if (!current || current.builtAt.toISOString().slice(0, 10) !== this.day()) return {};
+    if (!current || dayOf(current.builtAt) !== this.day()) return {};
     const mark = this.ctx.store.changeMark();
     if (mark !== null && mark === current.mark) return { fresh: current };
     const key = await this.key();
@@ -119,7 +125,7 @@ export class NetworkGraphCache {
     };
   }
 
-  async communities(network: BuiltNetwork): Promise<Communities> {
+  communities(network: BuiltNetwork): Communities {
     network.communities ??= detectCommunities(network.graph);
     return network.communities;
   }
@@ -132,7 +138,7 @@ export class NetworkGraphCache {
 
   /** Communities with their labels and your ties into them, largest first. */
   async summaries(network: BuiltNetwork): Promise<CommunitySummary[]> {
-    network.summaries ??= summarizeCommunities(network.graph, await this.communities(network), await this.profiles(network));
+    network.summaries ??= summarizeCommunities(network.graph, this.communities(network), await this.profiles(network));
     return network.summaries;
   }
 
@@ -153,7 +159,7 @@ export class NetworkGraphCache {
     // server answers other requests, including the progress polls of the web app.
     const step = async (phase: string, done: number) => {
       progress(phase, done, 4);
-      await new Promise((resolve) => setImmediate(resolve));
+      await pause();
     };
     await step('reading people', 0);
     const nodes = await repos.graph.nodes();
@@ -168,7 +174,7 @@ export class NetworkGraphCache {
     for (let i = 0; i < evidence.length; i += SLICE) {
       builder.add(evidence.slice(i, i + SLICE));
       progress('building the graph', 3 + Math.min(1, (i + SLICE) / evidence.length), 4);
-      await new Promise((resolve) => setImmediate(resolve));
+      await pause();
     }
     const graph = builder.graph;
     progress('building the graph', 4, 4);
@@ -178,7 +184,7 @@ export class NetworkGraphCache {
       setImmediate(() => {
         this.key()
           .then((later) => {
-            if (this.ctx.store.changeMark() === mark && later.startsWith(`${now.toISOString().slice(0, 10)}|`)) built.key = later;
+            if (this.ctx.store.changeMark() === mark && later.startsWith(`${dayOf(now)}|`)) built.key = later;
           })
           .catch(() => {});
       });

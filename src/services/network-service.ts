@@ -250,7 +250,7 @@ export class NetworkService {
   async communities(options: { limit?: number } = {}, progress?: ProgressReporter): Promise<CommunityReport> {
     const limit = bounded(options.limit, 20, 500);
     const net = await this.cache.get(progress);
-    const communities = await this.cache.communities(net);
+    const communities = this.cache.communities(net);
     const summaries = await this.cache.summaries(net);
     const repos = readRepositories(this.ctx.store);
     // Each audience is checked once per build of the network (and again if its filter changes).
@@ -285,7 +285,7 @@ export class NetworkService {
     const limit = bounded(options.limit, 20, BROKER_CANDIDATES);
     const net = await this.cache.get(progress);
     const { graph } = net;
-    const communities = await this.cache.communities(net);
+    const communities = this.cache.communities(net);
     const labels = new Map((await this.cache.summaries(net)).map((c) => [c.id, c]));
     // Candidates: whose ties reach the most communities (counted in one pass), then measured properly.
     const reached = new Map<string, Map<number, number>>();
@@ -347,7 +347,7 @@ export class NetworkService {
     const maxEdges = bounded(options.maxEdges, 20_000, 200_000, 'edges');
     const net = await this.cache.get(progress);
     const { graph } = net;
-    const communities = await this.cache.communities(net);
+    const communities = this.cache.communities(net);
     const summaries = await this.cache.summaries(net);
     const chosen: string[] = [];
     graph.forEachNode((node, attrs) => {
