@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { invalid } from './errors.js';
 import { normalizeTag } from './tags.js';
+import { topK } from './top-k.js';
 import { TIERS, type Tier } from './vocabulary.js';
 
 /** Who a goal is about: people matching every given criterion (each list matches any of its values). */
@@ -102,10 +103,13 @@ export function coverage(members: AudienceMember[], limit = 10): Coverage {
     .sort((a, b) => b.people - a.people || a.name.localeCompare(b.name));
   const gapIds = new Set(gaps.map((g) => g.organizationId));
   // A weak tie is a door already ajar: warmer than a stranger, and it needs you.
-  const meetNext = members
-    .filter((m) => strengthBand(m.strength) !== 'strong')
-    .sort((a, b) => Number(gapIds.has(b.organizationId ?? '')) - Number(gapIds.has(a.organizationId ?? '')) || b.strength - a.strength || a.name.localeCompare(b.name))
-    .slice(0, limit)
-    .map((m) => ({ personId: m.personId, name: m.name, organization: m.organization, strength: m.strength }));
+  const inGap = (m: AudienceMember) => gapIds.has(m.organizationId ?? '');
+  const before = (a: AudienceMember, b: AudienceMember) =>
+    inGap(a) !== inGap(b) ? inGap(a) : a.strength !== b.strength ? a.strength > b.strength : a.name.localeCompare(b.name) < 0;
+  const meetNext = topK(
+    members.filter((m) => strengthBand(m.strength) !== 'strong'),
+    limit,
+    before,
+  ).map((m) => ({ personId: m.personId, name: m.name, organization: m.organization, strength: m.strength }));
   return { people: members.length, bands, organizationsWithoutStrongTie: gaps.slice(0, limit), meetNext };
 }

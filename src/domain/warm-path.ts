@@ -6,6 +6,8 @@
  * jobs. Longer paths lose half their score per extra hop.
  */
 
+import { topK } from './top-k.js';
+
 export interface Evidence {
   kind: 'relationship' | 'interactions' | 'colleagues' | 'introduction';
   text: string;
@@ -90,22 +92,6 @@ function better(x: Candidate, y: Candidate): boolean {
   return routeKey(x) < routeKey(y);
 }
 
-/** Keeps the `limit` best candidates offered, best first. */
-function topK(candidates: Iterable<Candidate>, limit: number): Candidate[] {
-  const top: Candidate[] = [];
-  for (const c of candidates) {
-    if (top.length === limit && !better(c, top[limit - 1]!)) continue;
-    let i = Math.min(top.length, limit - 1);
-    if (top.length < limit) top.push(c);
-    while (i > 0 && better(c, top[i - 1]!)) {
-      top[i] = top[i - 1]!;
-      i--;
-    }
-    top[i] = c;
-  }
-  return top;
-}
-
 /**
  * The best paths of one to three hops from you to each of the targets, best first;
  * one path per first hop and target. A path is only built when it beats the best so
@@ -142,9 +128,9 @@ export function warmPaths(graph: GraphView, targets: string[], limit = 10): Warm
         offer(b, { score, route: [b, a, target], weights: [ab, ta] });
       });
     });
-    found.push(...topK(byFirstHop.values(), limit));
+    found.push(...topK(byFirstHop.values(), limit, better));
   }
-  return topK(found, limit).map((c) => ({
+  return topK(found, limit, better).map((c) => ({
     target: c.route[c.route.length - 1]!,
     score: c.score,
     hops: c.route.map((to, i): Hop => {

@@ -2,7 +2,6 @@ import { coverage, normalizeAudienceFilter, type AudienceFilter, type AudienceMe
 import { invalid, KithError, notFound } from '../domain/errors.js';
 import { looksLikeId, newId } from '../domain/ids.js';
 import { searchTokens } from '../domain/search.js';
-import { EMPTY_STATS, tieStrengthScore } from '../domain/tie-strength.js';
 import type { AudienceRow } from '../store/playbook-repository.js';
 import { readRepositories, type Repositories } from '../store/repositories.js';
 import type { ServiceContext } from './context.js';
@@ -27,22 +26,29 @@ export async function resolveAudienceId(repos: Repositories, ref: string): Promi
 
 /**
  * The people an audience holds, with their current tie strength: stored criteria in
- * SQL, then strength (which decays with time) and free text here.
+ * SQL, then strength (which decays with time), archived people and free text here.
  */
-export async function audienceMembers(repos: Repositories, filter: AudienceFilter | null, now: Date): Promise<Array<AudienceMember & { firstAt: string | null; metOn: string | null }>> {
+export async function audienceMembers(ctx: ServiceContext, repos: Repositories, filter: AudienceFilter | null): Promise<Array<AudienceMember & { firstAt: string | null; metOn: string | null }>> {
   const f = filter ?? EVERYONE;
   let textIds: Set<string> | undefined;
   if (f.text) {
     const tokens = searchTokens(f.text);
     textIds = new Set((await repos.search.fullText(tokens, 1_000_000)).map((h) => h.personId));
   }
+  const matches = (await repos.playbook.memberships(f)).filter((m) => !textIds || textIds.has(m.personId));
+  const people = await ctx.strengths.of(repos, matches.map((m) => m.personId));
+  const organizationIds = new Set<string>();
+  for (const m of matches) if (m.organizationId) organizationIds.add(m.organizationId);
+  const organizations = await repos.organizations.names([...organizationIds]);
   const out: Array<AudienceMember & { firstAt: string | null; metOn: string | null }> = [];
-  for (const m of await repos.playbook.members(f)) {
-    if (textIds && !textIds.has(m.personId)) continue;
-    const strength = tieStrengthScore(m.stats ?? EMPTY_STATS, now, m.metOn);
+  for (const m of matches) {
+    const person = people.get(m.personId);
+    if (!person) continue; // archived
+    const strength = person.strength;
     if (f.minStrength !== null && strength < f.minStrength) continue;
     if (f.maxStrength !== null && strength > f.maxStrength) continue;
-    out.push({ personId: m.personId, name: m.name, organizationId: m.organizationId, organization: m.organization, strength, firstAt: m.stats?.firstAt ?? null, metOn: m.metOn });
+    const organization = m.organizationId ? (organizations.get(m.organizationId) ?? null) : null;
+    out.push({ personId: m.personId, name: person.name, organizationId: m.organizationId, organization, strength, firstAt: person.firstAt, metOn: person.metOn });
   }
   return out;
 }
@@ -69,7 +75,7 @@ export class AudienceService {
   async show(ref: string, limit = 10): Promise<{ audience: Audience; coverage: Coverage }> {
     const repos = readRepositories(this.ctx.store);
     const [audience] = await repos.playbook.audiences([await resolveAudienceId(repos, ref)]);
-    const members = await audienceMembers(repos, audience!.filter, this.ctx.now());
+    const members = await audienceMembers(this.ctx, repos, audience!.filter);
     return { audience: audience!, coverage: coverage(members, limit) };
   }
 }

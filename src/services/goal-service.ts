@@ -83,7 +83,7 @@ export class GoalService {
     const now = this.ctx.now();
     const [audience] = g.audienceId ? await repos.playbook.audiences([g.audienceId]) : [];
     const needsMembers = g.keyResults.length > 0;
-    const members = needsMembers ? await audienceMembers(repos, audience?.filter ?? null, now) : [];
+    const members = needsMembers ? await audienceMembers(this.ctx, repos, audience?.filter ?? null) : [];
     const ids = audience ? members.map((m) => m.personId) : null;
     const keyResults: KeyResultProgress[] = [];
     for (const kr of g.keyResults) {

@@ -1,3 +1,4 @@
+import { isoDay } from '../domain/dates.js';
 import { detectCommunities, summarizeCommunities, type Communities, type CommunitySummary, type Profile } from '../domain/communities.js';
 import { graphView, NetworkGraphBuilder, type NetworkGraph } from '../domain/network-graph.js';
 import type { GraphView } from '../domain/warm-path.js';
@@ -8,9 +9,6 @@ import type { ProgressReporter } from './demo-service.js';
 
 /** Pieces of evidence added to the graph between two pauses. */
 const SLICE = 25_000;
-
-/** The calendar day (UTC) of a moment: tie strength, and so the network, changes by the day. */
-const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Lets the event loop run: the server answers other requests between two steps of a build. */
 const pause = () => new Promise((resolve) => setImmediate(resolve));
@@ -58,7 +56,7 @@ export class NetworkGraphCache {
   constructor(private readonly ctx: ServiceContext) {}
 
   private day(): string {
-    return dayOf(this.ctx.now());
+    return isoDay(this.ctx.now());
   }
 
   /** The key the data has now: the day and the fingerprint of the tables the network comes from. */
@@ -74,7 +72,7 @@ export class NetworkGraphCache {
   /** Whether the cached network is current, and the data's key when it had to be read. */
   private async check(): Promise<{ fresh?: BuiltNetwork; key?: string }> {
     const current = this.current;
-    if (!current || dayOf(current.builtAt) !== this.day()) return {};
+    if (!current || isoDay(current.builtAt) !== this.day()) return {};
     const mark = this.ctx.store.changeMark();
     if (mark !== null && mark === current.mark) return { fresh: current };
     const key = await this.key();
@@ -184,7 +182,7 @@ export class NetworkGraphCache {
       setImmediate(() => {
         this.key()
           .then((later) => {
-            if (this.ctx.store.changeMark() === mark && later.startsWith(`${dayOf(now)}|`)) built.key = later;
+            if (this.ctx.store.changeMark() === mark && later.startsWith(`${isoDay(now)}|`)) built.key = later;
           })
           .catch(() => {});
       });

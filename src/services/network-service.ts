@@ -188,7 +188,7 @@ export class NetworkService {
       async () => (await repos.people.listIds({ organizationId: await resolveOrganizationId(repos, ref), limit: 10_000 })).map((r) => r.id),
       async () => {
         const [audience] = await repos.playbook.audiences([await resolveAudienceId(repos, ref)]);
-        return (await audienceMembers(repos, audience!.filter, this.ctx.now())).map((m) => m.personId);
+        return (await audienceMembers(this.ctx, repos, audience!.filter)).map((m) => m.personId);
       },
     ]) {
       try {
@@ -262,7 +262,7 @@ export class NetworkService {
       let r = known.get(key);
       if (!r) {
         reach ??= bridgeReach(net.graph);
-        const members = await audienceMembers(repos, audience.filter, this.ctx.now());
+        const members = await audienceMembers(this.ctx, repos, audience.filter);
         known.set(key, (r = { members: members.length, bridged: members.some((m) => reach!.has(m.personId)) }));
       }
       if (r.members > 0 && !r.bridged) unbridgedAudiences.push({ id: audience.id, name: audience.name, members: r.members });
@@ -319,7 +319,7 @@ export class NetworkService {
       const [audience] = await repos.playbook.audiences([audienceId]);
       if (!audience) return;
       audiences.push(audience.name);
-      for (const m of await audienceMembers(repos, audience.filter, this.ctx.now())) reasons.set(m.personId, [...(reasons.get(m.personId) ?? []), why]);
+      for (const m of await audienceMembers(this.ctx, repos, audience.filter)) reasons.set(m.personId, [...(reasons.get(m.personId) ?? []), why]);
     };
     if (options.audience) {
       const id = await resolveAudienceId(repos, options.audience);

@@ -51,6 +51,30 @@ for (const dialect of DIALECTS) {
       await expect(k.goals.add({ title: 'x', keyResults: ['coffees:2'] })).rejects.toThrow(/invalid key-result/);
       await expect(k.audiences.add({ name: 'Fintech product', filter: { tags: ['x'] } })).rejects.toThrow(/already named/);
     });
+
+    it('matches titles without regard to case or LIKE wildcards, on the same open position as the organization, and leaves out the archived', async () => {
+      const k = t.kith;
+      await k.people.add({ name: 'Ada Upper', company: 'Payly', title: 'SENIOR MANAGER', location: 'Berlin', tier: 'inner' });
+      await k.people.add({ name: 'Ben Percent', company: 'Coinly', title: '100% Manager' });
+      await k.people.add({ name: 'Cy Wild', company: 'Coinly', title: '1000 Managers' });
+      await k.people.add({ name: 'Dee Gone', company: 'Payly', title: 'Manager' });
+      await k.people.archive('Dee Gone');
+      const two = await k.people.add({ name: 'Eve Two', company: 'Payly', title: 'Advisor' });
+      await k.positions.add(two.id, { organization: 'Coinly', title: 'Engineering manager', start: '2020-01-01' });
+      await k.positions.add(two.id, { organization: 'Ledgerly', title: 'Product manager', start: '2024-01-01' });
+
+      const names = async (filter: Record<string, unknown>) => {
+        const a = await k.audiences.add({ name: `a ${JSON.stringify(filter)}`, filter });
+        const { coverage } = await k.audiences.show(a.id, 50);
+        return { people: coverage.people, names: coverage.meetNext.map((m) => `${m.name}@${m.organization}`).sort() };
+      };
+      expect(await names({ titles: ['manager'] })).toEqual({ people: 4, names: ['Ada Upper@Payly', 'Ben Percent@Coinly', 'Cy Wild@Coinly', 'Eve Two@Ledgerly'] });
+      expect((await names({ titles: ['100%'] })).names).toEqual(['Ben Percent@Coinly']);
+      // Eve's Payly position is not a manager's: organization and title hold for the same position.
+      expect((await names({ organizations: ['Payly'], titles: ['manager'] })).names).toEqual(['Ada Upper@Payly']);
+      expect((await names({ organizations: ['Coinly'], titles: ['engineering'] })).names).toEqual(['Eve Two@Coinly']);
+      expect((await names({ titles: ['manager'], locations: ['berlin'], tiers: ['inner'] })).names).toEqual(['Ada Upper@Payly']);
+    });
   });
 }
 

@@ -132,7 +132,7 @@ export class TodayService {
       if (!goal.audienceId) continue;
       const [audience] = await repos.playbook.audiences([goal.audienceId]);
       if (!audience) continue;
-      const weak = (await audienceMembers(repos, audience.filter, now)).filter((m) => m.strength < 30).sort((a, b) => a.personId.localeCompare(b.personId));
+      const weak = (await audienceMembers(this.ctx, repos, audience.filter)).filter((m) => m.strength < 30).sort((a, b) => a.personId.localeCompare(b.personId));
       const start = (Math.floor(Date.parse(today) / DAY) * GOAL_PEOPLE_A_DAY) % Math.max(1, weak.length);
       for (let i = 0; i < Math.min(GOAL_PEOPLE_A_DAY, weak.length); i++) {
         const m = weak[(start + i) % weak.length]!;

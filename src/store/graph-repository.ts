@@ -96,11 +96,26 @@ export class GraphRepository {
     return out;
   }
 
-  /** Everyone not archived, with the totals behind your tie strength to them. */
-  async nodes(): Promise<NetworkNode[]> {
+  /** Everyone not archived (or those of these who are not), with the totals behind your tie strength to them. */
+  async nodes(ids?: string[]): Promise<NetworkNode[]> {
+    if (ids) {
+      const out: NetworkNode[] = [];
+      for (const part of chunks(ids)) out.push(...(await this.nodesWhere(part)));
+      return out;
+    }
+    return this.nodesWhere(undefined);
+  }
+
+  private async nodesWhere(ids: string[] | undefined): Promise<NetworkNode[]> {
     // Two plain reads joined here are faster than the join in SQL (a lookup per person).
-    const stats = new Map((await this.db.selectFrom('contact_stats').selectAll().execute()).map((r) => [r.person_id, fromRow(r)]));
-    const people = await this.db.selectFrom('person').select(['id', 'display_name', 'met_on']).where('archived_at', 'is', null).execute();
+    let statsQuery = this.db.selectFrom('contact_stats').selectAll();
+    let peopleQuery = this.db.selectFrom('person').select(['id', 'display_name', 'met_on']).where('archived_at', 'is', null);
+    if (ids) {
+      statsQuery = statsQuery.where('person_id', 'in', ids);
+      peopleQuery = peopleQuery.where('id', 'in', ids);
+    }
+    const stats = new Map((await statsQuery.execute()).map((r) => [r.person_id, fromRow(r)]));
+    const people = await peopleQuery.execute();
     return people.map((p) => ({ id: p.id, name: p.display_name, metOn: p.met_on, stats: stats.get(p.id) ?? null }));
   }
 

@@ -46,6 +46,15 @@ export class OrganizationRepository {
     return (await query.orderBy('name_key').orderBy('id').limit(limit).execute()).map((r) => r.id);
   }
 
+  /** The names of these organizations, by id. */
+  async names(ids: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const part of chunks(ids)) {
+      for (const r of await this.db.selectFrom('organization').select(['id', 'name']).where('id', 'in', part).execute()) out.set(r.id, r.name);
+    }
+    return out;
+  }
+
   async hydrate(ids: string[]): Promise<Organization[]> {
     const byId = new Map<string, Organization>();
     for (const part of chunks(ids)) {

@@ -1,10 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AudienceFilter } from '../domain/audience.js';
-import type { ContactStats } from '../domain/tie-strength.js';
 import { chunks } from './chunks.js';
-import { fromRow } from './contact-stats-repository.js';
 import { nameKeyOf } from './person-repository.js';
 import type { Database } from './schema.js';
+import type { StoreDialect } from './store-dialect.js';
 
 export interface AudienceRow {
   id: string;
@@ -26,20 +25,15 @@ export interface GoalRow {
   keyResults: Array<{ id: string; metric: string; target: number; period: string }>;
 }
 
-export interface MemberRow {
-  personId: string;
-  name: string;
-  metOn: string | null;
-  organizationId: string | null;
-  organization: string | null;
-  stats: ContactStats | null;
-}
-
-const like = (text: string) => `%${text.toLowerCase()}%`;
+/** A LIKE pattern for text anywhere in a value, with the text's own % and _ taken literally. */
+const like = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** Goals, their key results, and audiences with the query that finds their members. */
 export class PlaybookRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: StoreDialect,
+  ) {}
 
   async insertAudience(row: { id: string; name: string; description: string | null; filter: AudienceFilter; now: string }): Promise<void> {
     await this.db.insertInto('audience').values({ id: row.id, name: row.name, description: row.description, filter: JSON.stringify(row.filter), created_at: row.now }).execute();
@@ -58,51 +52,59 @@ export class PlaybookRepository {
   }
 
   /**
-   * Everyone (not archived) who matches the filter's stored criteria, with their
-   * current organization and contact totals; strength and text are for the caller.
-   * Organization, title and industry match any open position.
+   * Who matches the filter's stored criteria, each with the organization of their
+   * matching open position (the one that started last when there are several).
+   * Archived people are left in when no person criterion is given: the caller reads
+   * the people anyway and skips them there, which saves a lookup per row here.
+   * Organization, title and industry must all hold for the same open position.
    */
-  async members(filter: AudienceFilter, limit = 1_000_000): Promise<MemberRow[]> {
-    let q = this.db
-      .selectFrom('person as p')
-      // Any open position; when there are several, the one that started last is kept below.
-      .leftJoin('position as pos', (join) => join.onRef('pos.person_id', '=', 'p.id').on('pos.end_date', 'is', null))
-      .leftJoin('organization as o', 'o.id', 'pos.organization_id')
-      .leftJoin('contact_stats as cs', 'cs.person_id', 'p.id')
-      .select(['p.id as person_id', 'p.display_name', 'p.met_on', 'o.id as organization_id', 'o.name as organization_name', 'pos.start_date', 'pos.id as position_id'])
-      .select(['cs.person_id as cs_person_id', 'cs.interactions', 'cs.first_at', 'cs.last_at', 'cs.outbound', 'cs.inbound', 'cs.mutual', 'cs.richness_sum', 'cs.decayed_short', 'cs.decayed_long', 'cs.ref_at'])
-      .where('p.archived_at', 'is', null);
-    if (filter.tiers.length) q = q.where('p.tier', 'in', filter.tiers);
+  async memberships(filter: AudienceFilter): Promise<Array<{ personId: string; organizationId: string | null }>> {
+    // Driven from the open positions when a criterion is about them (one scan of
+    // positions, no lookup per person), otherwise from people.
+    const byPosition = filter.titles.length > 0 || filter.organizations.length > 0 || filter.industries.length > 0;
+    const needsPerson = !byPosition || filter.tiers.length > 0 || filter.locations.length > 0;
+    const personId = byPosition ? sql.ref('pos.person_id') : sql.ref('p.id');
+    const from = !byPosition
+      ? sql`person p LEFT JOIN position pos ON pos.person_id = p.id AND pos.end_date IS NULL`
+      : needsPerson
+        ? sql`position pos JOIN person p ON p.id = pos.person_id`
+        : sql`position pos`;
+    const where = [byPosition ? sql`pos.end_date IS NULL` : sql`p.archived_at IS NULL`];
+    // SQLite's LIKE ignores ASCII case, as its lower() does; PostgreSQL's ILIKE ignores all case.
+    const likeOp = this.dialect === 'postgres' ? sql`ILIKE` : sql`LIKE`;
+    const anyLike = (column: RawBuilder<unknown>, texts: string[]) => sql`(${sql.join(texts.map((t) => sql`${column} ${likeOp} ${like(t)} ESCAPE '\\'`), sql` OR `)})`;
+    if (needsPerson && byPosition) where.push(sql`p.archived_at IS NULL`);
+    if (filter.tiers.length) where.push(sql`p.tier IN (${sql.join(filter.tiers)})`);
+    if (filter.locations.length) where.push(anyLike(sql.ref('p.location'), filter.locations));
     if (filter.tags.length) {
-      const tags = filter.tags;
       // Driven from the tags: a few thousand tagged people, not a probe per person.
-      q = q.where('p.id', 'in', (eb) => eb.selectFrom('person_tag as pt').innerJoin('tag as t', 't.id', 'pt.tag_id').select('pt.person_id').where('t.name', 'in', tags));
+      where.push(sql`${personId} IN (SELECT pt.person_id FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.name IN (${sql.join(filter.tags)}))`);
     }
-    if (filter.organizations.length) {
-      const keys = filter.organizations.map(nameKeyOf);
-      // Driven from the organizations' open positions (indexed), not a pass over everyone.
-      q = q.where('o.name_key', 'in', keys).where('p.id', 'in', (eb) =>
-        eb.selectFrom('position as jp').innerJoin('organization as jo', 'jo.id', 'jp.organization_id').select('jp.person_id').where('jo.name_key', 'in', keys).where('jp.end_date', 'is', null),
-      );
-    }
-    if (filter.titles.length) q = q.where((eb) => eb.or(filter.titles.map((t) => eb(sql`lower(pos.title)`, 'like', like(t)))));
-    if (filter.industries.length) q = q.where((eb) => eb.or(filter.industries.map((t) => eb(sql`lower(o.industry)`, 'like', like(t)))));
-    if (filter.locations.length) q = q.where((eb) => eb.or(filter.locations.map((t) => eb(sql`lower(p.location)`, 'like', like(t)))));
-    const rows = await q.limit(limit).execute();
-    const best = new Map<string, (typeof rows)[number]>();
+    if (filter.organizations.length) where.push(sql`pos.organization_id IN (SELECT id FROM organization WHERE name_key IN (${sql.join(filter.organizations.map(nameKeyOf))}))`);
+    if (filter.industries.length) where.push(sql`pos.organization_id IN (SELECT id FROM organization WHERE ${anyLike(sql.ref('industry'), filter.industries)})`);
+    if (filter.titles.length) where.push(anyLike(sql.ref('pos.title'), filter.titles));
+    const select = (columns: RawBuilder<unknown>, also: RawBuilder<unknown>[] = []) => sql`SELECT ${columns} FROM ${from} WHERE ${sql.join([...where, ...also], sql` AND `)}`;
+    // Two columns for everyone (each column read costs on this many rows); the start
+    // dates only for the few people with several matching open positions.
+    const rows = (await select(sql`${personId} AS person_id, pos.organization_id AS organization_id`).execute(this.db)).rows as Array<{ person_id: string; organization_id: string | null }>;
+    const organizationOf = new Map<string, string | null>();
+    const several = new Set<string>();
     for (const r of rows) {
-      const seen = best.get(r.person_id);
-      const key = (x: (typeof rows)[number]) => `${x.start_date ?? ''}|${x.position_id ?? ''}`;
-      if (!seen || key(r) > key(seen)) best.set(r.person_id, r);
+      if (organizationOf.has(r.person_id)) several.add(r.person_id);
+      organizationOf.set(r.person_id, r.organization_id);
     }
-    return [...best.values()].map((r) => ({
-      personId: r.person_id,
-      name: r.display_name,
-      metOn: r.met_on,
-      organizationId: r.organization_id,
-      organization: r.organization_name,
-      stats: r.cs_person_id ? fromRow({ person_id: r.cs_person_id, interactions: r.interactions!, first_at: r.first_at!, last_at: r.last_at!, outbound: r.outbound!, inbound: r.inbound!, mutual: r.mutual!, richness_sum: r.richness_sum!, decayed_short: r.decayed_short!, decayed_long: r.decayed_long!, ref_at: r.ref_at! }) : null,
-    }));
+    for (const part of chunks([...several])) {
+      const latest = new Map<string, string>();
+      const dated = (await select(sql`${personId} AS person_id, pos.organization_id AS organization_id, pos.start_date AS start_date`, [sql`${personId} IN (${sql.join(part)})`]).execute(this.db)).rows as Array<{ person_id: string; organization_id: string; start_date: string | null }>;
+      for (const r of dated) {
+        const order = `${r.start_date ?? ''}|${r.organization_id}`;
+        if (order > (latest.get(r.person_id) ?? '')) {
+          latest.set(r.person_id, order);
+          organizationOf.set(r.person_id, r.organization_id);
+        }
+      }
+    }
+    return [...organizationOf].map(([personId, organizationId]) => ({ personId, organizationId }));
   }
 
   /** Distinct interactions since a time, with any of these people (everyone when null), of one kind if given. */

@@ -77,7 +77,7 @@ export function repositories(db: Kysely<Database>, dialect: StoreDialect, sqlite
     backup: new BackupRepository(db),
     batches: new PersonBatchRepository(db, sqlite),
     access: new AccessRepository(db),
-    playbook: new PlaybookRepository(db),
+    playbook: new PlaybookRepository(db, dialect),
     events: new EventRepository(db),
     exchanges: new ExchangeRepository(db),
     career: new CareerRepository(db),
