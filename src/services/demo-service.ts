@@ -34,7 +34,8 @@ function count(value: number | undefined, fallback: number, field: string, max: 
  * which runs the TypeScript sources).
  */
 async function* demoBatches(options: DemoOptions): AsyncGenerator<DemoBatch> {
-  const workerFile = new URL('./demo-worker.js', import.meta.url);
+  // Through ../services/ so that the path holds from the bundled CLI in dist/cli/ too.
+  const workerFile = new URL('../services/demo-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(workerFile))) {
     yield* generateDemoNetwork(options);
     return;
