@@ -168,6 +168,25 @@ describe.skipIf(!available)('web app in Chromium', () => {
     await page.getByRole('region', { name: 'Stage: Won' }).getByLabel('Speak at EngineConf', { exact: true }).waitFor();
   });
 
+  it('opens a page by its address straight to its content, without a loading spinner first', async () => {
+    const context = await browser.newContext();
+    try {
+      expect((await context.request.post(server.url + '/api/v1/auth/login', { data: { password: PASSWORD } })).ok()).toBe(true);
+      const fresh = await context.newPage();
+      await fresh.addInitScript(() => {
+        const seen = window as unknown as { sawSpinner?: boolean };
+        new MutationObserver(() => {
+          if (document.querySelector('[aria-label="Loading page"]')) seen.sawSpinner = true;
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await fresh.goto(server.url + '/people');
+      await fresh.getByRole('table', { name: 'People' }).getByRole('link', { name: 'Olga Overdue' }).waitFor();
+      expect(await fresh.evaluate(() => (window as unknown as { sawSpinner?: boolean }).sawSpinner ?? false)).toBe(false);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('filters the People table and tags people in bulk', async () => {
     await page.goto(server.url + '/people');
     const table = page.getByRole('table', { name: 'People' });

@@ -1,9 +1,10 @@
 import { Center, Loader } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect } from 'react';
+import { createElement, Suspense, useEffect, type ComponentType } from 'react';
 import { get, setCsrfToken, whenUnauthorized } from '../api';
 import { LoginPage } from '../auth/LoginPage';
 import { SetupPage } from '../auth/SetupPage';
+import { lazyPage, type LazyPage } from './lazy-page';
 import { useLocation } from './router';
 import { Shell } from './Shell';
 
@@ -14,35 +15,48 @@ export interface AuthStatus {
 }
 
 // Pages load on first visit, so the first screen downloads only what it shows.
-const TodayPage = lazy(() => import('../today/TodayPage'));
-const PeoplePage = lazy(() => import('../people/PeoplePage'));
-const PersonPage = lazy(() => import('../people/PersonPage'));
-const OrganizationsPage = lazy(() => import('../organizations/OrganizationsPage'));
-const RemindersPage = lazy(() => import('../reminders/RemindersPage'));
-const ImportPage = lazy(() => import('../imports/ImportPage'));
-const SettingsPage = lazy(() => import('../settings/SettingsPage'));
-const GoalsPage = lazy(() => import('../goals/GoalsPage'));
-const EventsPage = lazy(() => import('../events/EventsPage'));
-const CareerPage = lazy(() => import('../career/CareerPage'));
-const EventPage = lazy(() => import('../events/EventPage'));
-const NetworkPage = lazy(() => import('../network/NetworkPage'));
+const TodayPage = lazyPage(() => import('../today/TodayPage'));
+const PeoplePage = lazyPage(() => import('../people/PeoplePage'));
+const PersonPage = lazyPage(() => import('../people/PersonPage'));
+const OrganizationsPage = lazyPage(() => import('../organizations/OrganizationsPage'));
+const RemindersPage = lazyPage(() => import('../reminders/RemindersPage'));
+const ImportPage = lazyPage(() => import('../imports/ImportPage'));
+const SettingsPage = lazyPage(() => import('../settings/SettingsPage'));
+const GoalsPage = lazyPage(() => import('../goals/GoalsPage'));
+const EventsPage = lazyPage(() => import('../events/EventsPage'));
+const CareerPage = lazyPage(() => import('../career/CareerPage'));
+const EventPage = lazyPage(() => import('../events/EventPage'));
+const NetworkPage = lazyPage(() => import('../network/NetworkPage'));
+
+/** The page for a path, with its props. */
+function pageFor(path: string): { page: LazyPage<{ id: string }> | LazyPage<object>; id?: string } {
+  const person = /^\/people\/([^/]+)$/.exec(path);
+  if (person) return { page: PersonPage, id: decodeURIComponent(person[1]!) };
+  const event = /^\/events\/([^/]+)$/.exec(path);
+  if (event) return { page: EventPage, id: decodeURIComponent(event[1]!) };
+  const pages: Record<string, LazyPage<object>> = {
+    '/people': PeoplePage,
+    '/organizations': OrganizationsPage,
+    '/reminders': RemindersPage,
+    '/import': ImportPage,
+    '/settings': SettingsPage,
+    '/goals': GoalsPage,
+    '/events': EventsPage,
+    '/career': CareerPage,
+    '/network': NetworkPage,
+  };
+  return { page: pages[path] ?? TodayPage };
+}
+
+/** Starts loading the code of the page at this path (the app waits for it before its first render). */
+export function preloadPage(path: string): Promise<unknown> {
+  return pageFor(path).page.preload();
+}
 
 function Page() {
   const { path } = useLocation();
-  const person = /^\/people\/([^/]+)$/.exec(path);
-  if (person) return <PersonPage id={decodeURIComponent(person[1]!)} />;
-  if (path === '/people') return <PeoplePage />;
-  if (path === '/organizations') return <OrganizationsPage />;
-  if (path === '/reminders') return <RemindersPage />;
-  if (path === '/import') return <ImportPage />;
-  if (path === '/settings') return <SettingsPage />;
-  if (path === '/goals') return <GoalsPage />;
-  const event = /^\/events\/([^/]+)$/.exec(path);
-  if (event) return <EventPage id={decodeURIComponent(event[1]!)} />;
-  if (path === '/events') return <EventsPage />;
-  if (path === '/career') return <CareerPage />;
-  if (path === '/network') return <NetworkPage />;
-  return <TodayPage />;
+  const { page, id } = pageFor(path);
+  return createElement(page as ComponentType<{ id?: string }>, id === undefined ? {} : { id });
 }
 
 export function App() {
