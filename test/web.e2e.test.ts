@@ -173,15 +173,13 @@ describe.skipIf(!available)('web app in Chromium', () => {
     try {
       expect((await context.request.post(server.url + '/api/v1/auth/login', { data: { password: PASSWORD } })).ok()).toBe(true);
       const fresh = await context.newPage();
-      await fresh.addInitScript(() => {
-        const seen = window as unknown as { sawSpinner?: boolean };
-        new MutationObserver(() => {
-          if (document.querySelector('[aria-label="Loading page"]')) seen.sawSpinner = true;
-        }).observe(document, { childList: true, subtree: true });
-      });
+      // A string, as the page's globals are not this file's (it is type-checked for Node).
+      await fresh.addInitScript(`new MutationObserver(() => {
+        if (document.querySelector('[aria-label="Loading page"]')) window.sawSpinner = true;
+      }).observe(document, { childList: true, subtree: true });`);
       await fresh.goto(server.url + '/people');
       await fresh.getByRole('table', { name: 'People' }).getByRole('link', { name: 'Olga Overdue' }).waitFor();
-      expect(await fresh.evaluate(() => (window as unknown as { sawSpinner?: boolean }).sawSpinner ?? false)).toBe(false);
+      expect(await fresh.evaluate('window.sawSpinner ?? false')).toBe(false);
     } finally {
       await context.close();
     }
