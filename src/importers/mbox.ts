@@ -12,48 +12,51 @@ const MAX_HEADER_LINES = 5000;
 
 export type MailItem = { kind: 'message'; message: MailMessage } | { kind: 'error'; line: number; reason: string };
 
-export async function* parseMbox(lines: AsyncIterable<Line>): AsyncGenerator<MailItem> {
+/** Parses an mbox from its lines, given a chunk at a time (see readLineBatches). */
+export async function* parseMbox(batches: AsyncIterable<readonly Line[]>): AsyncGenerator<MailItem> {
   let start = 0;
   let headers: string[] | null = null;
   let inHeaders = false;
   let bodyBytesLeft = 0;
   let sawSeparator = false;
-  for await (const { raw, number } of lines) {
-    const text = number === 1 ? raw.replace(/^\xef\xbb\xbf/, '') : raw;
-    if (bodyBytesLeft > 0) {
-      bodyBytesLeft -= raw.length + 1;
-      continue;
-    }
-    if (SEPARATOR.test(text)) {
-      if (headers && inHeaders) yield { kind: 'error', line: start, reason: 'message ends inside its headers' };
-      sawSeparator = true;
-      start = number;
-      headers = [];
-      inHeaders = true;
-      continue;
-    }
-    if (!sawSeparator) {
-      if (text.trim()) {
-        yield { kind: 'error', line: number, reason: 'not an mbox file: it does not start with a "From " line' };
-        return;
-      }
-      continue;
-    }
-    if (inHeaders && headers) {
-      if (text === '' || text === '\r') {
-        inHeaders = false;
-        const message = headersToMessage(headers, start);
-        const length = headers.map((h) => /^content-length:\s*(\d+)/i.exec(h)).find(Boolean);
-        if (length) bodyBytesLeft = Number(length[1]);
-        yield { kind: 'message', message };
+  for await (const batch of batches) {
+    for (const { raw, number, bytes } of batch) {
+      const text = number === 1 ? raw.replace(/^\xef\xbb\xbf/, '') : raw;
+      if (bodyBytesLeft > 0) {
+        bodyBytesLeft -= bytes;
         continue;
       }
-      if (headers.length >= MAX_HEADER_LINES) {
-        yield { kind: 'error', line: start, reason: `more than ${MAX_HEADER_LINES} header lines` };
-        inHeaders = false;
+      if (SEPARATOR.test(text)) {
+        if (headers && inHeaders) yield { kind: 'error', line: start, reason: 'message ends inside its headers' };
+        sawSeparator = true;
+        start = number;
+        headers = [];
+        inHeaders = true;
         continue;
       }
-      headers.push(text.replace(/\r$/, ''));
+      if (!sawSeparator) {
+        if (text.trim()) {
+          yield { kind: 'error', line: number, reason: 'not an mbox file: it does not start with a "From " line' };
+          return;
+        }
+        continue;
+      }
+      if (inHeaders && headers) {
+        if (text === '' || text === '\r') {
+          inHeaders = false;
+          const message = headersToMessage(headers, start);
+          const length = headers.map((h) => /^content-length:\s*(\d+)/i.exec(h)).find(Boolean);
+          if (length) bodyBytesLeft = Number(length[1]);
+          yield { kind: 'message', message };
+          continue;
+        }
+        if (headers.length >= MAX_HEADER_LINES) {
+          yield { kind: 'error', line: start, reason: `more than ${MAX_HEADER_LINES} header lines` };
+          inHeaders = false;
+          continue;
+        }
+        headers.push(text.replace(/\r$/, ''));
+      }
     }
   }
   if (headers && inHeaders && headers.length) {

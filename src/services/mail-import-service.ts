@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { KithError, invalid } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { emptyReport, type ImportReport } from '../domain/import-record.js';
-import { readLines } from '../importers/lines.js';
+import { readLineBatches } from '../importers/lines.js';
 import type { MailAddress, MailMessage } from '../importers/mail-headers.js';
 import { maildirFiles, parseMaildirMessage } from '../importers/maildir.js';
 import { parseMbox, type MailItem } from '../importers/mbox.js';
@@ -61,7 +61,7 @@ export class MailImportService {
   private async *messages(format: 'mbox' | 'maildir', path: string, onFile: (file: string) => void): AsyncGenerator<MailItem & { file: string }> {
     if (format === 'mbox') {
       onFile(path);
-      for await (const item of parseMbox(readLines(path))) yield { ...item, file: basename(path) };
+      for await (const item of parseMbox(readLineBatches(path))) yield { ...item, file: basename(path) };
       return;
     }
     for (const file of maildirFiles(path)) {

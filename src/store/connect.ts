@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { KithError } from '../domain/errors.js';
 import { migrateToLatest } from './migrator.js';
 import type { Database } from './schema.js';
+import { withStatementCache } from './statement-cache.js';
 import type { StoreDialect } from './store-dialect.js';
 
 export interface Store {
@@ -62,7 +63,7 @@ function openSqlite(path: string): Store {
   } catch (error) {
     throw new KithError('unavailable', 'database_unavailable', `cannot open database ${path}: ${(error as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   const changes = sqlite.prepare('SELECT total_changes() AS n');
   return {
     db,
