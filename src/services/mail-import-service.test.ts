@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestStore, type TestStore } from '../../test/stores.js';
+import { readRepositories } from '../store/repositories.js';
 
 const CORPORA = process.env.KITH_CORPORA ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'corpora');
 const MBOXES = join(CORPORA, 'mbox', 'mimekit');
@@ -83,6 +84,14 @@ describe.each(DIALECTS)('mail archives on %s', (dialect) => {
     await expect(t.kith.people.get('news@shop.example')).rejects.toThrow(/no person matches/);
     const again = await t.kith.imports.run('mbox', join(dir, 'a.mbox'));
     expect([again.created, again.skipped]).toEqual([0, 4]);
+
+    // The totals the import kept, message by message, are those recomputed from scratch.
+    const repos = readRepositories(t.store);
+    const ids = [ana.id, (await t.kith.people.get('bo@client.example')).id];
+    const kept = await repos.contactStats.get(ids);
+    await t.kith.strength.recomputeAll();
+    expect(await repos.contactStats.get(ids)).toEqual(kept);
+    expect(kept.get(ana.id)?.interactions).toBe(2);
   });
 
   it('reads a Maildir folder', async () => {

@@ -3,13 +3,15 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { KithError, invalid } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
+import type { NormalizedPerson } from '../domain/person.js';
+import { addInteraction, EMPTY_STATS } from '../domain/tie-strength.js';
 import { emptyReport, type ImportReport } from '../domain/import-record.js';
 import { readLineBatches } from '../importers/lines.js';
 import type { MailAddress, MailMessage } from '../importers/mail-headers.js';
 import { maildirFiles, parseMaildirMessage } from '../importers/maildir.js';
 import { parseMbox, type MailItem } from '../importers/mbox.js';
+import type { InteractionFields } from '../store/interaction-repository.js';
 import { readRepositories, type Repositories } from '../store/repositories.js';
-import { recordInteraction } from './contact-stats.js';
 import type { ServiceContext } from './context.js';
 import type { ProgressReporter } from './demo-service.js';
 import { runImport } from './import-transactions.js';
@@ -104,7 +106,7 @@ export class MailImportService {
       const flush = async () =>
         pending.length > 0 &&
         perMessage(async (trx) => {
-          for (const { m, p } of pending) report[await this.apply(trx, m, p, twoWay, names)]++;
+          for (const outcome of await this.applyBatch(trx, pending, twoWay, names)) report[outcome]++;
           pending.length = 0;
         });
       for await (const item of this.messages(format, path, () => {})) {
@@ -139,41 +141,60 @@ export class MailImportService {
     return report;
   }
 
-  private async apply(repos: Repositories, m: MailMessage, p: Plan, twoWay: Set<string>, names: Map<string, string>): Promise<'created' | 'skipped'> {
+  /**
+   * Writes a batch of messages, in order, with a handful of queries for the whole
+   * batch: who owns these addresses, which messages are already imported, and the
+   * totals of everyone involved; then the new interactions table by table. Per
+   * message, this was several queries each, which cost more than the parse.
+   */
+  private async applyBatch(repos: Repositories, batch: Array<{ m: MailMessage; p: Plan }>, twoWay: Set<string>, names: Map<string, string>): Promise<Array<'created' | 'skipped'>> {
     const now = this.ctx.now().toISOString();
-    const owners = await repos.people.emailOwners(p.counterparts.map((c) => c.address));
-    const participants: Array<{ personId: string; role: string }> = [];
-    for (const c of p.counterparts) {
-      let personId = owners.get(c.address);
-      if (!personId && twoWay.has(c.address)) {
-        const name = names.get(c.address) ?? c.address.split('@')[0]!;
-        personId = await insertPerson(
-          repos,
-          {
-            fields: { name, givenName: null, familyName: null, nickname: null, pronouns: null, location: null, birthday: null, howMet: 'Email', metOn: null, introducedById: null, tier: null, customFields: {} },
-            emails: [{ value: c.address, label: null }],
-            phones: [],
-            urls: [],
-            tags: [],
-            company: null,
-            title: null,
-          },
-          now,
-        );
-        owners.set(c.address, personId);
+    const owners = await repos.people.emailOwners([...new Set(batch.flatMap(({ p }) => p.counterparts.map((c) => c.address)))]);
+    const externalIds = batch.map(({ m }) => m.messageId ?? 'sha1:' + createHash('sha1').update(JSON.stringify([m.date, m.from, m.to, m.cc])).digest('hex'));
+    const known = await repos.batches.knownInteractions('mail', externalIds);
+    const outcomes: Array<'created' | 'skipped'> = [];
+    const fresh: Array<{ id: string; fields: InteractionFields; participants: Array<{ personId: string; role: string }> }> = [];
+    for (const [i, { m, p }] of batch.entries()) {
+      const participants: Array<{ personId: string; role: string }> = [];
+      for (const c of p.counterparts) {
+        let personId = owners.get(c.address);
+        if (!personId && twoWay.has(c.address)) {
+          personId = await insertPerson(repos, newCorrespondent(names.get(c.address) ?? c.address.split('@')[0]!, c.address), now);
+          owners.set(c.address, personId);
+        }
+        if (personId && !participants.some((x) => x.personId === personId)) participants.push({ personId, role: c.role });
       }
-      if (personId && !participants.some((x) => x.personId === personId)) participants.push({ personId, role: c.role });
+      const externalId = externalIds[i]!;
+      if (participants.length === 0 || known.has(externalId)) {
+        outcomes.push('skipped');
+        continue;
+      }
+      known.add(externalId); // the same message twice in one archive
+      fresh.push({ id: newId(), fields: { kind: 'email', occurredAt: m.date!, durationMinutes: null, direction: p.direction, summary: null, source: 'mail', externalId }, participants });
+      outcomes.push('created');
     }
-    if (participants.length === 0) return 'skipped';
-    const externalId = m.messageId ?? 'sha1:' + createHash('sha1').update(JSON.stringify([m.date, m.from, m.to, m.cc])).digest('hex');
-    const { created } = await repos.interactions.insert(
-      newId(),
-      { kind: 'email', occurredAt: m.date!, durationMinutes: null, direction: p.direction, summary: null, source: 'mail', externalId },
-      participants,
-      now,
-    );
-    if (!created) return 'skipped';
-    await recordInteraction(repos, participants, { kind: 'email', occurredAt: m.date!, direction: p.direction });
-    return 'created';
+    // Everyone's totals move forward message by message, in the archive's order.
+    const totals = await repos.contactStats.get([...new Set(fresh.flatMap((f) => f.participants.map((x) => x.personId)))]);
+    for (const f of fresh) {
+      for (const x of f.participants) {
+        totals.set(x.personId, addInteraction(totals.get(x.personId) ?? EMPTY_STATS, { kind: 'email', occurredAt: f.fields.occurredAt, direction: f.fields.direction, role: x.role }));
+      }
+    }
+    await repos.batches.insertInteractions(fresh, now);
+    await repos.contactStats.putMany([...totals].map(([personId, stats]) => ({ personId, stats })));
+    return outcomes;
   }
+}
+
+/** A correspondent met by mail, as a new person with only a name and the address. */
+function newCorrespondent(name: string, address: string): NormalizedPerson {
+  return {
+    fields: { name, givenName: null, familyName: null, nickname: null, pronouns: null, location: null, birthday: null, howMet: 'Email', metOn: null, introducedById: null, tier: null, customFields: {} },
+    emails: [{ value: address, label: null }],
+    phones: [],
+    urls: [],
+    tags: [],
+    company: null,
+    title: null,
+  };
 }

@@ -65,6 +65,31 @@ export class PersonBatchRepository {
     return known;
   }
 
+  /**
+   * New interactions with their participants, table by table; each participant's
+   * last contact moves forward to the latest of them.
+   */
+  async insertInteractions(list: Array<{ id: string; fields: InteractionFields; participants: Array<{ personId: string; role: string }> }>, now: string): Promise<void> {
+    const rows: Required<Pick<TableRows, 'interaction' | 'interaction_participant'>> = { interaction: [], interaction_participant: [] };
+    const latest = new Map<string, string>();
+    for (const { id, fields: f, participants } of list) {
+      rows.interaction.push({ id, kind: f.kind, occurred_at: f.occurredAt, duration_minutes: f.durationMinutes, direction: f.direction, summary: f.summary, source: f.source, external_id: f.externalId, created_at: now });
+      for (const p of participants) {
+        rows.interaction_participant.push({ interaction_id: id, person_id: p.personId, role: p.role });
+        if ((latest.get(p.personId) ?? '') < f.occurredAt) latest.set(p.personId, f.occurredAt);
+      }
+    }
+    await this.writer.write(rows);
+    for (const [personId, at] of latest) {
+      await this.db
+        .updateTable('person')
+        .set({ last_contact_at: at })
+        .where('id', '=', personId)
+        .where((eb) => eb.or([eb('last_contact_at', 'is', null), eb('last_contact_at', '<', at)]))
+        .execute();
+    }
+  }
+
   /** Organization ids by exact name (any case), creating those that do not exist. */
   async organizationIds(names: string[], newId: () => string, now: string): Promise<Map<string, string>> {
     const byKey = new Map<string, string>();
