@@ -109,11 +109,43 @@ for (const dialect of DIALECTS) {
       expect(huge.statusCode).toBe(413);
     });
 
+    it('pages through organizations, interactions and notes with cursors', async () => {
+      for (const name of ['Acme', 'Beta', 'Gamma']) await call('POST', '/api/v1/people', { name: `${name} Person`, company: name });
+      for (const day of ['2026-11-01', '2026-11-02', '2026-11-02']) await call('POST', '/api/v1/interactions', { kind: 'call', with: ['Acme Person'], at: day });
+      for (const body of ['one', 'two', 'three']) await call('POST', '/api/v1/notes', { body, about: ['Acme Person'] });
+      // Follows the cursors to the end and returns every item's key, in order.
+      const walk = async (url: string, key: (item: Record<string, unknown>) => string) => {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        let pages = 0;
+        do {
+          const response = await call('GET', `${url}${url.includes('?') ? '&' : '?'}limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+          expect(response.statusCode).toBe(200);
+          const body = response.json() as { items: Array<Record<string, unknown>>; nextCursor: string | null };
+          expect(body.items.length).toBeLessThanOrEqual(2);
+          seen.push(...body.items.map(key));
+          cursor = body.nextCursor;
+          pages++;
+        } while (cursor);
+        return { seen, pages };
+      };
+      expect(await walk('/api/v1/organizations', (o) => String(o.name))).toEqual({ seen: ['Acme', 'Beta', 'Gamma'], pages: 2 });
+      const all = await walk('/api/v1/interactions', (i) => String(i.id));
+      expect([all.seen.length, new Set(all.seen).size, all.pages]).toEqual([3, 3, 2]);
+      const person = (await call('GET', '/api/v1/people/Acme Person/interactions?limit=50')).json().items.map((i: { id: string }) => i.id);
+      expect((await walk('/api/v1/people/Acme Person/interactions', (i) => String(i.id))).seen).toEqual(person);
+      expect((await walk('/api/v1/notes', (n) => String(n.body))).seen.sort()).toEqual(['one', 'three', 'two']);
+      expect((await walk('/api/v1/people/Acme Person/notes', (n) => String(n.body))).pages).toBe(2);
+      const bad = await call('GET', '/api/v1/interactions?cursor=nonsense');
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.message).toMatch(/not a cursor/);
+    });
+
     it('does what the CLI does: people, interactions, notes, reminders, today, search, duplicates, export and backup', async () => {
       const ada = (await call('POST', '/api/v1/people', { name: 'Ada Lovelace', emails: ['ada@example.com'], company: 'Analytical Engines', tier: 'inner', tags: ['math'] })).json();
       expect(ada.company).toBe('Analytical Engines');
       await call('POST', '/api/v1/people', { name: 'Charles Babbage', company: 'Analytical Engines' });
-      const org = (await call('GET', '/api/v1/organizations')).json()[0];
+      const org = (await call('GET', '/api/v1/organizations')).json().items[0];
       expect([org.name, org.peopleCount]).toEqual(['Analytical Engines', 2]);
       expect((await call('GET', `/api/v1/organizations/${org.id}`)).json().people).toHaveLength(2);
       const logged = await call('POST', '/api/v1/interactions', { kind: 'meeting', with: ['ada@example.com'], summary: 'Talked about engines', at: '2026-11-20' });
@@ -130,7 +162,7 @@ for (const dialect of DIALECTS) {
       expect(today.entries.map((e: { name: string }) => e.name)).toContain('Ada Lovelace');
       const done = await call('POST', `/api/v1/today/${ada.id}/done`, { kind: 'call' });
       expect(done.statusCode).toBe(200);
-      expect((await call('GET', `/api/v1/people/${ada.id}/interactions`)).json()).toHaveLength(2);
+      expect((await call('GET', `/api/v1/people/${ada.id}/interactions`)).json().items).toHaveLength(2);
       expect((await call('GET', '/api/v1/search?q=Lovlace')).json()[0].person.id).toBe(ada.id);
       // A page at a time, by cursor.
       const first = (await call('GET', '/api/v1/people?limit=1')).json();

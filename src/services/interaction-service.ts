@@ -5,6 +5,7 @@ import { defaultDirection, parseDirection, parseDuration, parseInteractionKind, 
 import { inTransaction, readRepositories, type Repositories } from '../store/repositories.js';
 import { rebuildStats, recordInteraction } from './contact-stats.js';
 import type { ServiceContext } from './context.js';
+import { decodeCursor, pageOf, type Page } from './cursor.js';
 import { resolvePersonId, resolvePersonIds } from './person-refs.js';
 import { parseLimit } from './person-service.js';
 
@@ -47,10 +48,16 @@ export class InteractionService {
   }
 
   async list(ref?: string, limit?: number): Promise<Interaction[]> {
+    return (await this.page(ref, limit)).items;
+  }
+
+  /** Interactions (with one person, or everyone's), latest first, a page at a time. */
+  async page(ref?: string, limit?: number, cursor?: string): Promise<Page<Interaction>> {
     const repos = readRepositories(this.ctx.store);
-    const n = parseLimit(limit, 20);
-    const ids = ref ? await repos.interactions.idsForPerson(await resolvePersonId(repos, ref, { includeArchived: true }), n) : await repos.interactions.recentIds(n);
-    return repos.interactions.hydrate(ids);
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    const personId = ref ? await resolvePersonId(repos, ref, { includeArchived: true }) : undefined;
+    const read = async (n: number) => repos.interactions.hydrate(personId ? await repos.interactions.idsForPerson(personId, n, after) : await repos.interactions.recentIds(n, after));
+    return pageOf(parseLimit(limit, 20), read, (i) => ({ key: i.occurredAt, id: i.id }));
   }
 
   async remove(id: string): Promise<Interaction> {

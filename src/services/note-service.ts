@@ -3,6 +3,7 @@ import { newId } from '../domain/ids.js';
 import { normalizeNoteBody, type Note } from '../domain/note.js';
 import { inTransaction, readRepositories } from '../store/repositories.js';
 import type { ServiceContext } from './context.js';
+import { decodeCursor, pageOf, type Page } from './cursor.js';
 import { resolvePersonId, resolvePersonIds } from './person-refs.js';
 import { parseLimit } from './person-service.js';
 
@@ -21,10 +22,16 @@ export class NoteService {
   }
 
   async list(about?: string, limit?: number): Promise<Note[]> {
+    return (await this.page(about, limit)).items;
+  }
+
+  /** Notes (about one person, or all), newest first, a page at a time. */
+  async page(about?: string, limit?: number, cursor?: string): Promise<Page<Note>> {
     const repos = readRepositories(this.ctx.store);
-    const n = parseLimit(limit, 20);
-    const ids = about ? await repos.notes.idsForPerson(await resolvePersonId(repos, about, { includeArchived: true }), n) : await repos.notes.recentIds(n);
-    return repos.notes.hydrate(ids);
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    const personId = about ? await resolvePersonId(repos, about, { includeArchived: true }) : undefined;
+    const read = async (n: number) => repos.notes.hydrate(personId ? await repos.notes.idsForPerson(personId, n, after) : await repos.notes.recentIds(n, after));
+    return pageOf(parseLimit(limit, 20), read, (note) => ({ key: note.createdAt, id: note.id }));
   }
 
   async remove(id: string): Promise<Note> {

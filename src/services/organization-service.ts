@@ -4,6 +4,7 @@ import { normalizeDomain, normalizeOrganizationName, type Organization, type Org
 import type { Person } from '../domain/person.js';
 import { inTransaction, readRepositories } from '../store/repositories.js';
 import type { ServiceContext } from './context.js';
+import { decodeCursor, pageOf, type Page } from './cursor.js';
 import { resolveOrganizationId } from './organization-refs.js';
 import { parseLimit } from './person-service.js';
 
@@ -65,8 +66,15 @@ export class OrganizationService {
   }
 
   async list(limit?: number): Promise<Organization[]> {
+    return (await this.page(limit)).items;
+  }
+
+  /** Organizations by name, a page at a time. */
+  async page(limit?: number, cursor?: string): Promise<Page<Organization>> {
     const repos = readRepositories(this.ctx.store);
-    return repos.organizations.hydrate(await repos.organizations.listIds(parseLimit(limit, 100, 10_000)));
+    const after = cursor ? decodeCursor(cursor) : undefined;
+    const rows = await pageOf(parseLimit(limit, 100, 10_000), (n) => repos.organizations.listIds(n, after), (r) => ({ key: r.nameKey, id: r.id }));
+    return { items: await repos.organizations.hydrate(rows.items.map((r) => r.id)), nextCursor: rows.nextCursor };
   }
 
   async remove(ref: string): Promise<Organization> {

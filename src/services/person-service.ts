@@ -24,6 +24,7 @@ import { normalizeTag } from '../domain/tags.js';
 import type { Tier } from '../domain/vocabulary.js';
 import { inTransaction, readRepositories, type Repositories } from '../store/repositories.js';
 import type { ServiceContext } from './context.js';
+import { decodeCursor, encodeCursor, type Page } from './cursor.js';
 import { findOrCreateOrganization, resolveOrganizationId } from './organization-refs.js';
 import { resolvePersonId } from './person-refs.js';
 import { insertPerson } from './person-writes.js';
@@ -72,10 +73,7 @@ export interface PersonListQuery {
   cursor?: string;
 }
 
-export interface PersonPage {
-  items: Person[];
-  nextCursor: string | null;
-}
+export type PersonPage = Page<Person>;
 
 export interface PersonDetail {
   person: Person;
@@ -86,20 +84,6 @@ export interface PersonDetail {
   relationships: Relationship[];
   strength: TieStrength;
   cadence: CadenceState;
-}
-
-function encodeCursor(key: string, id: string): string {
-  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { key: string; id: string } {
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
-    if (typeof key === 'string' && typeof id === 'string') return { key, id };
-  } catch {
-    // fall through to the error below
-  }
-  throw invalid('cursor', cursor, 'not a cursor returned by a previous page');
 }
 
 export function parseLimit(value: number | string | undefined, fallback: number, max = 1000): number {

@@ -6,6 +6,7 @@ import type { Reminder, ReminderKind } from '../domain/reminder.js';
 import { wallClock, zonedToUtc } from '../domain/time-zone.js';
 import { inTransaction, readRepositories, type Repositories } from '../store/repositories.js';
 import type { ServiceContext } from './context.js';
+import { decodeCursor, pageOf, type Page } from './cursor.js';
 import { resolvePersonId } from './person-refs.js';
 import { parseLimit } from './person-service.js';
 
@@ -73,11 +74,16 @@ export class ReminderService {
   }
 
   async list(options: { about?: string; all?: boolean; limit?: number } = {}): Promise<Reminder[]> {
+    return (await this.page(options)).items;
+  }
+
+  /** Reminders, soonest first, a page at a time: open ones (about one person when given), or all. */
+  async page(options: { about?: string; all?: boolean; limit?: number; cursor?: string } = {}): Promise<Page<Reminder>> {
     const repos = readRepositories(this.ctx.store);
-    const limit = parseLimit(options.limit, 100);
-    if (options.all) return repos.reminders.all(limit);
+    const after = options.cursor ? decodeCursor(options.cursor) : undefined;
     const personId = options.about ? await resolvePersonId(repos, options.about, { includeArchived: true }) : null;
-    return repos.reminders.open(personId, limit);
+    const read = (n: number) => (options.all ? repos.reminders.all(n, after) : repos.reminders.open(personId, n, after));
+    return pageOf(parseLimit(options.limit, 100), read, (r) => ({ key: r.dueAt, id: r.id }));
   }
 
   /** Marks a reminder done; a recurring one moves on to its next occurrence. */

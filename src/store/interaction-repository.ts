@@ -91,12 +91,15 @@ export class InteractionRepository {
     }
   }
 
-  async idsForPerson(personId: string, limit: number): Promise<string[]> {
-    const rows = await this.db
+  /** A person's interactions, latest first, after `after` (occurred_at and id) when given. */
+  async idsForPerson(personId: string, limit: number, after?: { key: string; id: string }): Promise<string[]> {
+    let query = this.db
       .selectFrom('interaction_participant as ip')
       .innerJoin('interaction as i', 'i.id', 'ip.interaction_id')
       .select('i.id')
-      .where('ip.person_id', '=', personId)
+      .where('ip.person_id', '=', personId);
+    if (after) query = query.where((eb) => eb.or([eb('i.occurred_at', '<', after.key), eb.and([eb('i.occurred_at', '=', after.key), eb('i.id', '<', after.id)])]));
+    const rows = await query
       .orderBy('i.occurred_at', 'desc')
       .orderBy('i.id', 'desc')
       .limit(limit)
@@ -113,8 +116,11 @@ export class InteractionRepository {
     return Number(row?.n ?? 0);
   }
 
-  async recentIds(limit: number): Promise<string[]> {
-    const rows = await this.db.selectFrom('interaction').select('id').orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  /** Interactions, latest first, after `after` (occurred_at and id) when given. */
+  async recentIds(limit: number, after?: { key: string; id: string }): Promise<string[]> {
+    let query = this.db.selectFrom('interaction').select('id');
+    if (after) query = query.where((eb) => eb.or([eb('occurred_at', '<', after.key), eb.and([eb('occurred_at', '=', after.key), eb('id', '<', after.id)])]));
+    const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
     return rows.map((r) => r.id);
   }
 

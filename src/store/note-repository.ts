@@ -22,12 +22,15 @@ export class NoteRepository {
     return about.map((a) => a.person_id);
   }
 
-  async idsForPerson(personId: string, limit: number): Promise<string[]> {
-    const rows = await this.db
+  /** A person's notes, newest first, after `after` (created_at and id) when given. */
+  async idsForPerson(personId: string, limit: number, after?: { key: string; id: string }): Promise<string[]> {
+    let query = this.db
       .selectFrom('note_person as np')
       .innerJoin('note as n', 'n.id', 'np.note_id')
       .select('n.id')
-      .where('np.person_id', '=', personId)
+      .where('np.person_id', '=', personId);
+    if (after) query = query.where((eb) => eb.or([eb('n.created_at', '<', after.key), eb.and([eb('n.created_at', '=', after.key), eb('n.id', '<', after.id)])]));
+    const rows = await query
       .orderBy('n.created_at', 'desc')
       .orderBy('n.id', 'desc')
       .limit(limit)
@@ -35,8 +38,11 @@ export class NoteRepository {
     return rows.map((r) => r.id);
   }
 
-  async recentIds(limit: number): Promise<string[]> {
-    const rows = await this.db.selectFrom('note').select('id').orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  /** Notes, newest first, after `after` (created_at and id) when given. */
+  async recentIds(limit: number, after?: { key: string; id: string }): Promise<string[]> {
+    let query = this.db.selectFrom('note').select('id');
+    if (after) query = query.where((eb) => eb.or([eb('created_at', '<', after.key), eb.and([eb('created_at', '=', after.key), eb('id', '<', after.id)])]));
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
     return rows.map((r) => r.id);
   }
 

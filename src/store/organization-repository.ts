@@ -37,13 +37,11 @@ export class OrganizationRepository {
     return (await this.db.selectFrom('organization').select('id').where('domain', '=', domain).execute()).map((r) => r.id);
   }
 
-  async listIds(limit: number, afterNameKey?: { nameKey: string; id: string }): Promise<string[]> {
-    let query = this.db.selectFrom('organization').select('id');
-    if (afterNameKey) {
-      const { nameKey, id } = afterNameKey;
-      query = query.where((eb) => eb.or([eb('name_key', '>', nameKey), eb.and([eb('name_key', '=', nameKey), eb('id', '>', id)])]));
-    }
-    return (await query.orderBy('name_key').orderBy('id').limit(limit).execute()).map((r) => r.id);
+  /** Organizations by name, after `after` (name key and id) when given. */
+  async listIds(limit: number, after?: { key: string; id: string }): Promise<Array<{ id: string; nameKey: string }>> {
+    let query = this.db.selectFrom('organization').select(['id', 'name_key']);
+    if (after) query = query.where((eb) => eb.or([eb('name_key', '>', after.key), eb.and([eb('name_key', '=', after.key), eb('id', '>', after.id)])]));
+    return (await query.orderBy('name_key').orderBy('id').limit(limit).execute()).map((r) => ({ id: r.id, nameKey: r.name_key }));
   }
 
   /** The names of these organizations, by id. */

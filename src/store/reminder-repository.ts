@@ -38,16 +38,21 @@ export class ReminderRepository {
     return rows.map(fromRow);
   }
 
-  async open(personId: string | null, limit: number): Promise<Reminder[]> {
+  /** Open reminders (of one person when given), soonest first, after `after` (due_at and id) when given. */
+  async open(personId: string | null, limit: number, after?: { key: string; id: string }): Promise<Reminder[]> {
     let q = this.base().where('r.done_at', 'is', null);
     if (personId) q = q.where('r.person_id', '=', personId);
-    const rows = await q.orderBy('r.due_at').orderBy('r.id').limit(limit).execute();
-    return rows.map(fromRow);
+    return this.page(q, limit, after);
   }
 
-  async all(limit: number): Promise<Reminder[]> {
-    const rows = await this.base().orderBy('r.due_at').orderBy('r.id').limit(limit).execute();
-    return rows.map(fromRow);
+  /** Every reminder, done or not, soonest first, after `after` when given. */
+  async all(limit: number, after?: { key: string; id: string }): Promise<Reminder[]> {
+    return this.page(this.base(), limit, after);
+  }
+
+  private async page(q: ReturnType<ReminderRepository['base']>, limit: number, after?: { key: string; id: string }): Promise<Reminder[]> {
+    if (after) q = q.where((eb) => eb.or([eb('r.due_at', '>', after.key), eb.and([eb('r.due_at', '=', after.key), eb('r.id', '>', after.id)])]));
+    return (await q.orderBy('r.due_at').orderBy('r.id').limit(limit).execute()).map(fromRow);
   }
 }
 

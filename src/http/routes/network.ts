@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { Routes } from '../api.js';
-import { interaction, note, ok, organization, person, position, relationship, searchHit } from '../schemas.js';
+import { interaction, note, ok, organization, page, person, position, relationship, searchHit } from '../schemas.js';
 
 const idParam = z.object({ id: z.string().min(1) });
 const refParam = z.object({ ref: z.string().min(1) });
 
 /** Organizations, positions, interactions, notes, tags, relationships and search. */
 export const networkRoutes: Routes = (api, kith) => {
-  api.get('/api/v1/organizations', { schema: { tags: ['organizations'], querystring: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(200) }), response: { 200: z.array(organization) } } }, (req) =>
-    kith.organizations.list(req.query.limit),
+  api.get('/api/v1/organizations', { schema: { tags: ['organizations'], summary: 'List organizations, by name, a page at a time', querystring: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(200), cursor: z.string().optional() }), response: { 200: page(organization) } } }, (req) =>
+    kith.organizations.page(req.query.limit, req.query.cursor),
   );
   const orgDraft = z.object({ name: z.string(), domain: z.string().nullish(), industry: z.string().nullish(), location: z.string().nullish() });
   api.post('/api/v1/organizations', { schema: { tags: ['organizations'], body: orgDraft, response: { 201: organization } } }, async (req, reply) => {
@@ -29,8 +29,8 @@ export const networkRoutes: Routes = (api, kith) => {
   api.post('/api/v1/positions/:id/end', { schema: { tags: ['positions'], params: idParam, body: z.object({ end: z.string().optional() }), response: { 200: position } } }, (req) => kith.positions.end(req.params.id, req.body.end));
   api.delete('/api/v1/positions/:id', { schema: { tags: ['positions'], params: idParam, response: { 200: position } } }, (req) => kith.positions.remove(req.params.id));
 
-  api.get('/api/v1/interactions', { schema: { tags: ['interactions'], querystring: z.object({ with: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(50) }), response: { 200: z.array(interaction) } } }, (req) =>
-    kith.interactions.list(req.query.with, req.query.limit),
+  api.get('/api/v1/interactions', { schema: { tags: ['interactions'], summary: 'List interactions, latest first, a page at a time', querystring: z.object({ with: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(50), cursor: z.string().optional() }), response: { 200: page(interaction) } } }, (req) =>
+    kith.interactions.page(req.query.with, req.query.limit, req.query.cursor),
   );
   api.post('/api/v1/interactions', {
     schema: {
@@ -45,8 +45,8 @@ export const networkRoutes: Routes = (api, kith) => {
   });
   api.delete('/api/v1/interactions/:id', { schema: { tags: ['interactions'], params: idParam, response: { 200: interaction } } }, (req) => kith.interactions.remove(req.params.id));
 
-  api.get('/api/v1/notes', { schema: { tags: ['notes'], querystring: z.object({ about: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(50) }), response: { 200: z.array(note) } } }, (req) =>
-    kith.notes.list(req.query.about, req.query.limit),
+  api.get('/api/v1/notes', { schema: { tags: ['notes'], summary: 'List notes, newest first, a page at a time', querystring: z.object({ about: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(50), cursor: z.string().optional() }), response: { 200: page(note) } } }, (req) =>
+    kith.notes.page(req.query.about, req.query.limit, req.query.cursor),
   );
   api.post('/api/v1/notes', { schema: { tags: ['notes'], body: z.object({ body: z.string(), about: z.array(z.string()).default([]) }), response: { 201: note } } }, async (req, reply) => {
     reply.status(201);

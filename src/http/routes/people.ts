@@ -61,10 +61,11 @@ export const peopleRoutes: Routes = (api, kith) => {
   api.get('/api/v1/people/:ref/strength', { schema: { tags: ['keep in touch'], params: ref, response: { 200: strength } } }, (req) => kith.strength.forPerson(req.params.ref));
   api.get('/api/v1/people/:ref/cadence', { schema: { tags: ['keep in touch'], params: ref, response: { 200: cadenceState } } }, (req) => kith.cadences.status(req.params.ref));
   api.get('/api/v1/people/:ref/positions', { schema: { tags: ['positions'], params: ref, response: { 200: z.array(position) } } }, (req) => kith.positions.list(req.params.ref));
-  api.get('/api/v1/people/:ref/interactions', { schema: { tags: ['interactions'], params: ref, querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(50) }), response: { 200: z.array(interaction) } } }, (req) =>
-    kith.interactions.list(req.params.ref, req.query.limit),
+  const paged = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(50), cursor: z.string().optional() });
+  api.get('/api/v1/people/:ref/interactions', { schema: { tags: ['interactions'], params: ref, querystring: paged, response: { 200: page(interaction) } } }, (req) =>
+    kith.interactions.page(req.params.ref, req.query.limit, req.query.cursor),
   );
-  api.get('/api/v1/people/:ref/notes', { schema: { tags: ['notes'], params: ref, response: { 200: z.array(note) } } }, (req) => kith.notes.list(req.params.ref));
+  api.get('/api/v1/people/:ref/notes', { schema: { tags: ['notes'], params: ref, querystring: paged, response: { 200: page(note) } } }, (req) => kith.notes.page(req.params.ref, req.query.limit, req.query.cursor));
   api.get('/api/v1/people/:ref/relationships', { schema: { tags: ['relationships'], params: ref, response: { 200: z.array(relationship) } } }, (req) => kith.relationships.list(req.params.ref));
   api.get('/api/v1/people/:ref/reminders', { schema: { tags: ['reminders'], params: ref, querystring: z.object({ all: z.stringbool().optional() }), response: { 200: z.array(reminder) } } }, (req) =>
     kith.reminders.list({ about: req.params.ref, all: req.query.all }),

@@ -26,7 +26,7 @@ export default function OrganizationsPage() {
   const [open, setOpen] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [domain, setDomain] = useState('');
-  const orgs = useQuery({ queryKey: ['organizations'], queryFn: () => get<Organization[]>('/organizations?limit=2000') });
+  const orgs = useQuery({ queryKey: ['organizations'], queryFn: () => get<{ items: Organization[] }>('/organizations?limit=2000').then((p) => p.items) });
   const add = useMutation({
     mutationFn: () => post('/organizations', { name, domain: domain.trim() || null }),
     onSuccess: () => {

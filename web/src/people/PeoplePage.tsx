@@ -45,7 +45,7 @@ export default function PeoplePage() {
   // Filter choices load when a filter is first opened: the table comes first.
   const [wantChoices, setWantChoices] = useState(false);
   const tags = useQuery({ queryKey: ['tags'], queryFn: () => get<Array<{ name: string; people: number }>>('/tags'), enabled: wantChoices || tag !== null });
-  const orgs = useQuery({ queryKey: ['organizations'], queryFn: () => get<Organization[]>('/organizations?limit=2000'), enabled: wantChoices || organization !== null });
+  const orgs = useQuery({ queryKey: ['organizations'], queryFn: () => get<{ items: Organization[] }>('/organizations?limit=2000').then((p) => p.items), enabled: wantChoices || organization !== null });
   const loadChoices = () => setWantChoices(true);
   const range = band ? STRENGTH_BANDS[band]! : undefined;
   const filters: PeopleFilters = { tag, tier, organization, sort, includeArchived: archived, status, minStrength: range?.[0], maxStrength: range?.[1] };
