@@ -109,7 +109,7 @@ for (const dialect of DIALECTS) {
       expect(huge.statusCode).toBe(413);
     });
 
-    it('pages through organizations, interactions and notes with cursors', async () => {
+    it('pages through organizations, interactions, notes and reminders with cursors', async () => {
       for (const name of ['Acme', 'Beta', 'Gamma']) await call('POST', '/api/v1/people', { name: `${name} Person`, company: name });
       for (const day of ['2026-11-01', '2026-11-02', '2026-11-02']) await call('POST', '/api/v1/interactions', { kind: 'call', with: ['Acme Person'], at: day });
       for (const body of ['one', 'two', 'three']) await call('POST', '/api/v1/notes', { body, about: ['Acme Person'] });
@@ -136,6 +136,11 @@ for (const dialect of DIALECTS) {
       expect((await walk('/api/v1/people/Acme Person/interactions', (i) => String(i.id))).seen).toEqual(person);
       expect((await walk('/api/v1/notes', (n) => String(n.body))).seen.sort()).toEqual(['one', 'three', 'two']);
       expect((await walk('/api/v1/people/Acme Person/notes', (n) => String(n.body))).pages).toBe(2);
+      for (const days of ['3d', '1d', '2d']) await call('POST', '/api/v1/reminders', { title: `in ${days}`, about: 'Acme Person', in: days });
+      await call('POST', '/api/v1/reminders', { title: 'about someone else', about: 'Beta Person', in: '1d' });
+      // Soonest first; the two due at the same moment in the order they were made.
+      expect((await walk('/api/v1/reminders', (r) => String(r.title))).seen).toEqual(['in 1d', 'about someone else', 'in 2d', 'in 3d']);
+      expect(await walk('/api/v1/people/Acme Person/reminders?all=true', (r) => String(r.title))).toEqual({ seen: ['in 1d', 'in 2d', 'in 3d'], pages: 2 });
       const bad = await call('GET', '/api/v1/interactions?cursor=nonsense');
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.message).toMatch(/not a cursor/);
@@ -155,7 +160,7 @@ for (const dialect of DIALECTS) {
       const reminder = (await call('POST', '/api/v1/reminders', { title: 'Send the paper', about: ada.id, in: '2d' })).json();
       const detail = (await call('GET', `/api/v1/people/${ada.id}`)).json();
       expect([detail.interactionCount, detail.notes[0].body, detail.relationships[0].kind, detail.strength.score > 0, detail.cadence.status]).toEqual([1, 'Loves poetry', 'colleague', true, 'due']);
-      expect((await call('GET', `/api/v1/people/${ada.id}/reminders`)).json().map((r: { id: string }) => r.id)).toEqual([reminder.id]);
+      expect((await call('GET', `/api/v1/people/${ada.id}/reminders`)).json().items.map((r: { id: string }) => r.id)).toEqual([reminder.id]);
       const edited = (await call('PATCH', `/api/v1/people/${ada.id}`, { nickname: 'Countess', addTags: ['poetry'] })).json();
       expect([edited.nickname, edited.tags]).toEqual(['Countess', ['math', 'poetry']]);
       const today = (await call('GET', '/api/v1/today')).json();

@@ -82,7 +82,7 @@ export class ReminderService {
     const repos = readRepositories(this.ctx.store);
     const after = options.cursor ? decodeCursor(options.cursor) : undefined;
     const personId = options.about ? await resolvePersonId(repos, options.about, { includeArchived: true }) : null;
-    const read = (n: number) => (options.all ? repos.reminders.all(n, after) : repos.reminders.open(personId, n, after));
+    const read = (n: number) => (options.all ? repos.reminders.all(personId, n, after) : repos.reminders.open(personId, n, after));
     return pageOf(parseLimit(options.limit, 100), read, (r) => ({ key: r.dueAt, id: r.id }));
   }
 

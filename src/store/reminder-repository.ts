@@ -45,9 +45,9 @@ export class ReminderRepository {
     return this.page(q, limit, after);
   }
 
-  /** Every reminder, done or not, soonest first, after `after` when given. */
-  async all(limit: number, after?: { key: string; id: string }): Promise<Reminder[]> {
-    return this.page(this.base(), limit, after);
+  /** Every reminder, done or not (of one person when given), soonest first, after `after` when given. */
+  async all(personId: string | null, limit: number, after?: { key: string; id: string }): Promise<Reminder[]> {
+    return this.page(personId ? this.base().where('r.person_id', '=', personId) : this.base(), limit, after);
   }
 
   private async page(q: ReturnType<ReminderRepository['base']>, limit: number, after?: { key: string; id: string }): Promise<Reminder[]> {

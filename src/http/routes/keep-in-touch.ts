@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Routes } from '../api.js';
-import { ok, person, reminder, todayQueue } from '../schemas.js';
+import { ok, page, person, reminder, todayQueue } from '../schemas.js';
 
 const refParam = z.object({ ref: z.string().min(1) });
 const idParam = z.object({ id: z.string().min(1) });
@@ -26,8 +26,8 @@ export const keepInTouchRoutes: Routes = (api, kith) => {
     },
   }, (req) => kith.today.dormant(req.query.limit));
 
-  api.get('/api/v1/reminders', { schema: { tags: ['reminders'], querystring: z.object({ about: z.string().optional(), all: z.stringbool().optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) }), response: { 200: z.array(reminder) } } }, (req) =>
-    kith.reminders.list(req.query),
+  api.get('/api/v1/reminders', { schema: { tags: ['reminders'], summary: 'Reminders, soonest first, a page at a time', querystring: z.object({ about: z.string().optional(), all: z.stringbool().optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), cursor: z.string().optional() }), response: { 200: page(reminder) } } }, (req) =>
+    kith.reminders.page(req.query),
   );
   api.post('/api/v1/reminders', {
     schema: { tags: ['reminders'], body: z.object({ title: z.string(), about: z.string().optional(), at: z.string().optional(), in: z.string().optional(), rrule: z.string().optional(), kind: z.enum(['reminder', 'follow_up']).optional() }), response: { 201: reminder } },

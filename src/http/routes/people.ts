@@ -67,7 +67,7 @@ export const peopleRoutes: Routes = (api, kith) => {
   );
   api.get('/api/v1/people/:ref/notes', { schema: { tags: ['notes'], params: ref, querystring: paged, response: { 200: page(note) } } }, (req) => kith.notes.page(req.params.ref, req.query.limit, req.query.cursor));
   api.get('/api/v1/people/:ref/relationships', { schema: { tags: ['relationships'], params: ref, response: { 200: z.array(relationship) } } }, (req) => kith.relationships.list(req.params.ref));
-  api.get('/api/v1/people/:ref/reminders', { schema: { tags: ['reminders'], params: ref, querystring: z.object({ all: z.stringbool().optional() }), response: { 200: z.array(reminder) } } }, (req) =>
-    kith.reminders.list({ about: req.params.ref, all: req.query.all }),
+  api.get('/api/v1/people/:ref/reminders', { schema: { tags: ['reminders'], params: ref, querystring: paged.extend({ all: z.stringbool().optional() }), response: { 200: page(reminder) } } }, (req) =>
+    kith.reminders.page({ about: req.params.ref, ...req.query }),
   );
 };

@@ -100,7 +100,7 @@ function EditModal({ person, opened, onClose }: { person: Person; opened: boolea
 export default function PersonPage({ id }: { id: string }) {
   const client = useQueryClient();
   const detail = useQuery({ queryKey: ['person', id], queryFn: () => get<PersonDetail>(`/people/${encodeURIComponent(id)}?recent=50`) });
-  const reminders = useQuery({ queryKey: ['person', id, 'reminders'], queryFn: () => get<Reminder[]>(`/people/${encodeURIComponent(id)}/reminders`) });
+  const reminders = useQuery({ queryKey: ['person', id, 'reminders'], queryFn: () => get<{ items: Reminder[] }>(`/people/${encodeURIComponent(id)}/reminders?limit=200`).then((p) => p.items) });
   const [logging, setLogging] = useState(false);
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState('');

@@ -9,7 +9,7 @@ export default function RemindersPage() {
   const client = useQueryClient();
   const [all, setAll] = useState(false);
   const [form, setForm] = useState({ title: '', at: '', rrule: '' });
-  const list = useQuery({ queryKey: ['reminders', all], queryFn: () => get<Reminder[]>('/reminders' + query({ all, limit: 500 })) });
+  const list = useQuery({ queryKey: ['reminders', all], queryFn: () => get<{ items: Reminder[] }>('/reminders' + query({ all, limit: 500 })).then((p) => p.items) });
   const act = useMutation({ mutationFn: (fn: () => Promise<unknown>) => fn(), onSuccess: () => client.invalidateQueries() });
   const submit = (e: FormEvent) => {
     e.preventDefault();

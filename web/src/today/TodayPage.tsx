@@ -85,7 +85,7 @@ export default function TodayPage() {
   const client = useQueryClient();
   const reminderDone = useMutation({ mutationFn: (id: string) => post(`/reminders/${id}/done`), onSuccess: () => client.invalidateQueries() });
   // Follow-ups due in the coming week, so that promises made at an event are in view.
-  const open = useQuery({ queryKey: ['reminders', 'open'], queryFn: () => get<Reminder[]>('/reminders?limit=200') });
+  const open = useQuery({ queryKey: ['reminders', 'open'], queryFn: () => get<{ items: Reminder[] }>('/reminders?limit=200').then((p) => p.items) });
   const week = Date.now() + 7 * 86_400_000;
   const upcoming = (open.data ?? []).filter((r) => r.kind === 'follow_up' && r.person && Date.parse(r.dueAt) > Date.now() && Date.parse(r.dueAt) <= week);
   return (
