@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Interaction } from '../domain/interaction.js';
 import type { Direction, InteractionKind } from '../domain/vocabulary.js';
 import { chunks } from './chunks.js';
+import { afterCursor } from './keyset.js';
 import type { Database } from './schema.js';
 
 export interface InteractionFields {
@@ -98,7 +99,7 @@ export class InteractionRepository {
       .innerJoin('interaction as i', 'i.id', 'ip.interaction_id')
       .select('i.id')
       .where('ip.person_id', '=', personId);
-    if (after) query = query.where((eb) => eb.or([eb('i.occurred_at', '<', after.key), eb.and([eb('i.occurred_at', '=', after.key), eb('i.id', '<', after.id)])]));
+    if (after) query = query.where(afterCursor('i.occurred_at', 'i.id', after, 'desc'));
     const rows = await query
       .orderBy('i.occurred_at', 'desc')
       .orderBy('i.id', 'desc')
@@ -119,7 +120,7 @@ export class InteractionRepository {
   /** Interactions, latest first, after `after` (occurred_at and id) when given. */
   async recentIds(limit: number, after?: { key: string; id: string }): Promise<string[]> {
     let query = this.db.selectFrom('interaction').select('id');
-    if (after) query = query.where((eb) => eb.or([eb('occurred_at', '<', after.key), eb.and([eb('occurred_at', '=', after.key), eb('id', '<', after.id)])]));
+    if (after) query = query.where(afterCursor('occurred_at', 'id', after, 'desc'));
     const rows = await query.orderBy('occurred_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
     return rows.map((r) => r.id);
   }

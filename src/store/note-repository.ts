@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Note } from '../domain/note.js';
 import { chunks } from './chunks.js';
+import { afterCursor } from './keyset.js';
 import type { Database } from './schema.js';
 
 export class NoteRepository {
@@ -29,7 +30,7 @@ export class NoteRepository {
       .innerJoin('note as n', 'n.id', 'np.note_id')
       .select('n.id')
       .where('np.person_id', '=', personId);
-    if (after) query = query.where((eb) => eb.or([eb('n.created_at', '<', after.key), eb.and([eb('n.created_at', '=', after.key), eb('n.id', '<', after.id)])]));
+    if (after) query = query.where(afterCursor('n.created_at', 'n.id', after, 'desc'));
     const rows = await query
       .orderBy('n.created_at', 'desc')
       .orderBy('n.id', 'desc')
@@ -41,7 +42,7 @@ export class NoteRepository {
   /** Notes, newest first, after `after` (created_at and id) when given. */
   async recentIds(limit: number, after?: { key: string; id: string }): Promise<string[]> {
     let query = this.db.selectFrom('note').select('id');
-    if (after) query = query.where((eb) => eb.or([eb('created_at', '<', after.key), eb.and([eb('created_at', '=', after.key), eb('id', '<', after.id)])]));
+    if (after) query = query.where(afterCursor('created_at', 'id', after, 'desc'));
     const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
     return rows.map((r) => r.id);
   }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Organization, OrganizationFields } from '../domain/organization.js';
 import { chunks } from './chunks.js';
 import { nameKeyOf } from './person-repository.js';
+import { afterCursor } from './keyset.js';
 import type { Database } from './schema.js';
 
 export class OrganizationRepository {
@@ -40,7 +41,7 @@ export class OrganizationRepository {
   /** Organizations by name, after `after` (name key and id) when given. */
   async listIds(limit: number, after?: { key: string; id: string }): Promise<Array<{ id: string; nameKey: string }>> {
     let query = this.db.selectFrom('organization').select(['id', 'name_key']);
-    if (after) query = query.where((eb) => eb.or([eb('name_key', '>', after.key), eb.and([eb('name_key', '=', after.key), eb('id', '>', after.id)])]));
+    if (after) query = query.where(afterCursor('name_key', 'id', after, 'asc'));
     return (await query.orderBy('name_key').orderBy('id').limit(limit).execute()).map((r) => ({ id: r.id, nameKey: r.name_key }));
   }
 

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Reminder, ReminderKind } from '../domain/reminder.js';
+import { afterCursor } from './keyset.js';
 import type { Database } from './schema.js';
 
 type Row = Database['reminder'];
@@ -51,7 +52,7 @@ export class ReminderRepository {
   }
 
   private async page(q: ReturnType<ReminderRepository['base']>, limit: number, after?: { key: string; id: string }): Promise<Reminder[]> {
-    if (after) q = q.where((eb) => eb.or([eb('r.due_at', '>', after.key), eb.and([eb('r.due_at', '=', after.key), eb('r.id', '>', after.id)])]));
+    if (after) q = q.where(afterCursor('r.due_at', 'r.id', after, 'asc'));
     return (await q.orderBy('r.due_at').orderBy('r.id').limit(limit).execute()).map(fromRow);
   }
 }
