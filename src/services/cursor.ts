@@ -28,6 +28,8 @@ export function decodeCursor(cursor: string): { key: string; id: string } {
 export async function pageOf<T>(limit: number, read: (n: number) => Promise<T[]>, keyOf: (item: T) => { key: string; id: string }): Promise<Page<T>> {
   const rows = await read(limit + 1);
   const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(keyOf(last).key, keyOf(last).id) : null };
+  const last = rows.length > limit ? items[items.length - 1] : undefined;
+  if (!last) return { items, nextCursor: null };
+  const { key, id } = keyOf(last);
+  return { items, nextCursor: encodeCursor(key, id) };
 }

@@ -20,6 +20,21 @@ export interface Participant {
   role: string;
 }
 
+/**
+ * Moves these people's last contact forward to `at` where it is earlier (or unset).
+ * last_contact_at is a cache of max(occurred_at) per person, kept in step with every
+ * new interaction so that "not contacted since" never scans interactions.
+ */
+export async function advanceLastContact(db: Kysely<Database>, personIds: string[], at: string): Promise<void> {
+  if (personIds.length === 0) return;
+  await db
+    .updateTable('person')
+    .set({ last_contact_at: at })
+    .where('id', 'in', personIds)
+    .where((eb) => eb.or([eb('last_contact_at', 'is', null), eb('last_contact_at', '<', at)]))
+    .execute();
+}
+
 export class InteractionRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -56,14 +71,7 @@ export class InteractionRepository {
         .insertInto('interaction_participant')
         .values(participants.map((p) => ({ interaction_id: id, person_id: p.personId, role: p.role })))
         .execute();
-      // last_contact_at is a cache of max(occurred_at) per person, kept in step here
-      // so that "not contacted since" never scans interactions.
-      await this.db
-        .updateTable('person')
-        .set({ last_contact_at: fields.occurredAt })
-        .where('id', 'in', participants.map((p) => p.personId))
-        .where((eb) => eb.or([eb('last_contact_at', 'is', null), eb('last_contact_at', '<', fields.occurredAt)]))
-        .execute();
+      await advanceLastContact(this.db, participants.map((p) => p.personId), fields.occurredAt);
     }
     return { id, created: true };
   }

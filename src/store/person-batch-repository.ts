@@ -4,7 +4,7 @@ import type { NormalizedPerson } from '../domain/person.js';
 import type { ContactStats } from '../domain/tie-strength.js';
 import { chunks } from './chunks.js';
 import { statsRow } from './contact-stats-repository.js';
-import type { InteractionFields } from './interaction-repository.js';
+import { advanceLastContact, type InteractionFields } from './interaction-repository.js';
 import { nameKeyOf, toRow } from './person-repository.js';
 import { RowWriter, type TableRows } from './row-writer.js';
 import type { Database } from './schema.js';
@@ -80,14 +80,7 @@ export class PersonBatchRepository {
       }
     }
     await this.writer.write(rows);
-    for (const [personId, at] of latest) {
-      await this.db
-        .updateTable('person')
-        .set({ last_contact_at: at })
-        .where('id', '=', personId)
-        .where((eb) => eb.or([eb('last_contact_at', 'is', null), eb('last_contact_at', '<', at)]))
-        .execute();
-    }
+    for (const [personId, at] of latest) await advanceLastContact(this.db, [personId], at);
   }
 
   /** Organization ids by exact name (any case), creating those that do not exist. */
