@@ -27,5 +27,5 @@ export async function* parseMaildirMessage(file: string): AsyncGenerator<MailIte
     yield { kind: 'error', line: 1, reason: 'not a mail message (no headers)' };
     return;
   }
-  yield { kind: 'message', message: headersToMessage(headers, 1) };
+  yield { kind: 'message', message: headersToMessage(headers), lineNumber: () => 1 };
 }

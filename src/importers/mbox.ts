@@ -1,66 +1,249 @@
-import type { Line } from './lines.js';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { headersToMessage, type MailMessage } from './mail-headers.js';
 
 /**
  * mbox, streamed message by message. A message starts at a "From " line whose
  * sender is an address or "-" (so "From Russia with love" in a body that was never
  * escaped does not split a message); while a Content-Length header says the body
- * continues, no line starts a message.
+ * continues, no line starts a message. A line ends at LF, CRLF or a lone CR.
+ *
+ * Only headers are read. Bodies, nearly all of an archive's bytes, are skipped by
+ * searching the raw bytes for the next "From " at the start of a line, without
+ * splitting them into lines: reading a 1 GB archive line by line cost more than
+ * everything else an import does.
  */
 const SEPARATOR = /^From (-|\S*@\S*|MAILER-DAEMON)(\s|$)/;
 const MAX_HEADER_LINES = 5000;
+/** Headers beyond this are not mail headers; the message is reported, not held in memory. */
+const MAX_HEADER_BYTES = 1 << 20;
+const LF = 10;
+const CR = 13;
+const FROM = Buffer.from('From ');
 
-export type MailItem = { kind: 'message'; message: MailMessage } | { kind: 'error'; line: number; reason: string };
+/** A message, with the number of the line it starts on (counted only if asked for), or an error. */
+export type MailItem = { kind: 'message'; message: MailMessage; lineNumber: () => number } | { kind: 'error'; line: number; reason: string };
 
-/** Parses an mbox from its lines, given a chunk at a time (see readLineBatches). */
-export async function* parseMbox(batches: AsyncIterable<readonly Line[]>): AsyncGenerator<MailItem> {
-  let start = 0;
-  let headers: string[] | null = null;
-  let inHeaders = false;
-  let bodyBytesLeft = 0;
-  let sawSeparator = false;
-  for await (const batch of batches) {
-    for (const { raw, number, bytes } of batch) {
-      const text = number === 1 ? raw.replace(/^\xef\xbb\xbf/, '') : raw;
-      if (bodyBytesLeft > 0) {
-        bodyBytesLeft -= bytes;
-        continue;
+export interface MboxOptions {
+  /** Bytes read at a time (tests use tiny ones to put every boundary across two reads). */
+  chunkBytes?: number;
+  /** Called with the bytes of the file read so far. */
+  onBytes?: (offset: number) => void;
+}
+
+/**
+ * Line numbers, counted only when asked for: an error or a failure report needs the
+ * line of a message, and counting the lines of every body would cost more than
+ * skipping them. Requests usually come in file order, so counting resumes where the
+ * last one stopped; an earlier offset starts again from the top.
+ */
+export class LineCounter {
+  private offset = 0;
+  private breaks = 0;
+  private lastWasCr = false;
+
+  constructor(private readonly path: string) {}
+
+  /** The number (from 1) of the line that starts at this byte offset. */
+  lineAt(target: number): number {
+    if (target < this.offset) {
+      this.offset = 0;
+      this.breaks = 0;
+      this.lastWasCr = false;
+    }
+    if (target > this.offset) {
+      const fd = openSync(this.path, 'r');
+      try {
+        const buf = Buffer.allocUnsafe(1 << 20);
+        while (this.offset < target) {
+          const n = readSync(fd, buf, 0, Math.min(buf.length, target - this.offset), this.offset);
+          if (n === 0) break;
+          for (let i = 0; i < n; i++) {
+            const b = buf[i]!;
+            // CRLF is one break: its CR was counted, so its LF is not.
+            if (b === LF) {
+              if (!this.lastWasCr) this.breaks++;
+            } else if (b === CR) this.breaks++;
+            this.lastWasCr = b === CR;
+          }
+          this.offset += n;
+        }
+      } finally {
+        closeSync(fd);
       }
+    }
+    return this.breaks + 1;
+  }
+}
+
+/** Parses the mbox file at this path. */
+export async function* parseMbox(path: string, options: MboxOptions = {}): AsyncGenerator<MailItem> {
+  const chunkBytes = options.chunkBytes ?? 1 << 20;
+  const lines = new LineCounter(path);
+  const file = await open(path, 'r');
+  // buf holds the file's bytes from offset base; pos is the parser's place in it.
+  let buf = Buffer.alloc(0);
+  let base = 0;
+  let pos = 0;
+  let eof = false;
+  // Bumped on every read: positions found in an older buffer no longer hold.
+  let generation = 0;
+  const read = async (): Promise<boolean> => {
+    if (eof) return false;
+    // Keep one byte before pos: whether a line starts at pos depends on it.
+    const keep = Math.max(0, pos - 1);
+    const chunk = Buffer.allocUnsafe(chunkBytes);
+    const { bytesRead } = await file.read(chunk, 0, chunkBytes, base + buf.length);
+    if (bytesRead === 0) {
+      eof = true;
+      return false;
+    }
+    buf = Buffer.concat([buf.subarray(keep), chunk.subarray(0, bytesRead)]);
+    base += keep;
+    pos -= keep;
+    generation++;
+    options.onBytes?.(base + buf.length);
+    return true;
+  };
+  // The next CR at or after a position, cached: most files have none, and looking
+  // for it from every header line would scan the rest of the buffer each time.
+  let cr = { generation: -1, at: -1 };
+  const crFrom = (from: number): number => {
+    if (cr.generation !== generation || (cr.at >= 0 && cr.at < from)) cr = { generation, at: buf.indexOf(CR, from) };
+    return cr.at;
+  };
+  /** Whether a line starts at buf[i]. */
+  const atLineStart = (i: number): boolean => {
+    if (base + i === 0) return true;
+    const before = buf[i - 1];
+    return before === LF || (before === CR && buf[i] !== LF);
+  };
+  /** The line at pos (its text and file offset), reading more as needed; null at the end. */
+  const nextLine = async (): Promise<{ text: string; start: number } | null> => {
+    for (;;) {
+      const lf = buf.indexOf(LF, pos);
+      const cr = crFrom(pos);
+      let end = -1;
+      let after = -1;
+      if (cr >= 0 && (lf < 0 || cr < lf)) {
+        // A CR last in the buffer may be the first half of a CRLF.
+        if (cr + 1 < buf.length || eof) {
+          end = cr;
+          after = buf[cr + 1] === LF ? cr + 2 : cr + 1;
+        }
+      } else if (lf >= 0) {
+        end = lf;
+        after = lf + 1;
+      } else if (eof) {
+        if (pos >= buf.length) return null;
+        end = after = buf.length;
+      }
+      if (end < 0 && buf.length - pos > MAX_HEADER_BYTES) {
+        // A "line" this long is no header; it is handed over in pieces.
+        end = after = pos + MAX_HEADER_BYTES;
+      }
+      if (end >= 0) {
+        const start = base + pos;
+        const text = buf.toString('latin1', pos, end);
+        pos = after;
+        return { text, start };
+      }
+      await read();
+    }
+  };
+  /** Moves pos to the next line start at or after it (or the end). */
+  const toLineStart = async (): Promise<void> => {
+    for (;;) {
+      if (pos >= buf.length && !(await read())) return;
+      if (atLineStart(pos)) return;
+      const lf = buf.indexOf(LF, pos);
+      const cr = buf.indexOf(CR, pos);
+      const hit = lf < 0 ? cr : cr < 0 ? lf : Math.min(lf, cr);
+      pos = hit < 0 ? buf.length : hit + 1;
+    }
+  };
+  /** Moves pos to the next line that begins with "From " (or the end), without reading the lines between. */
+  const toNextFrom = async (): Promise<void> => {
+    for (;;) {
+      if (buf.length - pos >= FROM.length && buf.compare(FROM, 0, FROM.length, pos, pos + FROM.length) === 0 && atLineStart(pos)) return;
+      for (let hit = buf.indexOf(FROM, pos + 1); hit >= 0; hit = buf.indexOf(FROM, hit + 1)) {
+        if (atLineStart(hit)) {
+          pos = hit;
+          return;
+        }
+      }
+      // The last bytes may be the start of a "From " that the next read completes.
+      pos = Math.max(pos, buf.length - FROM.length + 1);
+      if (!(await read())) {
+        pos = buf.length;
+        return;
+      }
+    }
+  };
+
+  try {
+    let start = 0;
+    let headers: string[] | null = null;
+    let headerBytes = 0;
+    let inHeaders = false;
+    let sawSeparator = false;
+    const message = (): MailItem => {
+      const at = start;
+      return { kind: 'message', message: headersToMessage(headers!), lineNumber: () => lines.lineAt(at) };
+    };
+    for (;;) {
+      if (sawSeparator && !inHeaders) {
+        await toNextFrom();
+      }
+      const line = await nextLine();
+      if (!line) break;
+      const text = line.start === 0 ? line.text.replace(/^\xef\xbb\xbf/, '') : line.text;
       if (SEPARATOR.test(text)) {
-        if (headers && inHeaders) yield { kind: 'error', line: start, reason: 'message ends inside its headers' };
+        if (headers && inHeaders) yield { kind: 'error', line: lines.lineAt(start), reason: 'message ends inside its headers' };
         sawSeparator = true;
-        start = number;
+        start = line.start;
         headers = [];
+        headerBytes = 0;
         inHeaders = true;
         continue;
       }
       if (!sawSeparator) {
         if (text.trim()) {
-          yield { kind: 'error', line: number, reason: 'not an mbox file: it does not start with a "From " line' };
+          yield { kind: 'error', line: lines.lineAt(line.start), reason: 'not an mbox file: it does not start with a "From " line' };
           return;
         }
         continue;
       }
-      if (inHeaders && headers) {
-        if (text === '' || text === '\r') {
-          inHeaders = false;
-          const message = headersToMessage(headers, start);
-          const length = headers.map((h) => /^content-length:\s*(\d+)/i.exec(h)).find(Boolean);
-          if (length) bodyBytesLeft = Number(length[1]);
-          yield { kind: 'message', message };
-          continue;
+      if (!inHeaders || !headers) continue;
+      if (text === '' || text === '\r') {
+        inHeaders = false;
+        const length = headers.map((h) => /^content-length:\s*(\d+)/i.exec(h)).find(Boolean);
+        yield message();
+        if (length) {
+          // The body runs for exactly this many bytes, then to the end of its line.
+          const bodyEnd = base + pos + Number(length[1]);
+          for (;;) {
+            if (bodyEnd - base <= buf.length) {
+              pos = bodyEnd - base;
+              break;
+            }
+            pos = buf.length;
+            if (!(await read())) break;
+          }
+          await toLineStart();
         }
-        if (headers.length >= MAX_HEADER_LINES) {
-          yield { kind: 'error', line: start, reason: `more than ${MAX_HEADER_LINES} header lines` };
-          inHeaders = false;
-          continue;
-        }
-        headers.push(text.replace(/\r$/, ''));
+        continue;
       }
+      headerBytes += text.length;
+      if (headers.length >= MAX_HEADER_LINES || headerBytes > MAX_HEADER_BYTES) {
+        yield { kind: 'error', line: lines.lineAt(start), reason: headers.length >= MAX_HEADER_LINES ? `more than ${MAX_HEADER_LINES} header lines` : 'more than 1 MB of headers' };
+        inHeaders = false;
+        continue;
+      }
+      headers.push(text.replace(/\r$/, ''));
     }
-  }
-  if (headers && inHeaders && headers.length) {
-    const message = headersToMessage(headers, start);
-    yield { kind: 'message', message };
+    if (headers && inHeaders && headers.length) yield message();
+  } finally {
+    await file.close();
   }
 }

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedItem } from '../domain/import-record.js';
 import { parseContactsCsv } from './contacts-csv.js';
-import { readLineBatches, readLines } from './lines.js';
+import { readLines } from './lines.js';
 import { parseLinkedInActivity } from './linkedin-activity.js';
 import { parseLinkedInConnections } from './linkedin-connections.js';
 import { parseMbox } from './mbox.js';
@@ -32,7 +32,7 @@ const parsers: Record<string, (file: string) => AsyncIterable<ParsedItem>> = {
   linkedin: (file) => parseLinkedInConnections(file),
   'linkedin activity': (file) => parseLinkedInActivity(file),
   contacts: (file) => parseContactsCsv(file),
-  mbox: (file) => mailItems(parseMbox(readLineBatches(file))),
+  mbox: (file) => mailItems(parseMbox(file)),
 };
 
 async function* mailItems(items: AsyncIterable<{ kind: 'message' | 'error'; line?: number; reason?: string }>): AsyncGenerator<ParsedItem> {

@@ -4,21 +4,22 @@ import { basename } from 'node:path';
 import { KithError, invalid } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { NormalizedPerson } from '../domain/person.js';
-import { addInteraction, EMPTY_STATS } from '../domain/tie-strength.js';
+import { EMPTY_STATS, StatsAccumulator } from '../domain/tie-strength.js';
 import { emptyReport, type ImportReport } from '../domain/import-record.js';
-import { readLineBatches } from '../importers/lines.js';
 import type { MailAddress, MailMessage } from '../importers/mail-headers.js';
 import { maildirFiles, parseMaildirMessage } from '../importers/maildir.js';
 import { parseMbox, type MailItem } from '../importers/mbox.js';
+import { chunks } from '../store/chunks.js';
 import type { InteractionFields } from '../store/interaction-repository.js';
+import type { NewPersonRecord } from '../store/person-batch-repository.js';
 import { readRepositories, type Repositories } from '../store/repositories.js';
 import type { ServiceContext } from './context.js';
 import type { ProgressReporter } from './demo-service.js';
 import { runImport } from './import-transactions.js';
-import { insertPerson } from './person-writes.js';
+import { SpillQueue } from './spill-queue.js';
 
-/** Messages per transaction. */
-const BATCH_SIZE = 500;
+/** Messages (or new correspondents) per transaction. */
+const BATCH_SIZE = 10_000;
 
 const NO_REPLY = /^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)([+.@-]|$)/i;
 
@@ -50,24 +51,36 @@ function plan(m: MailMessage, me: Set<string>): Plan | undefined {
   return { direction: 'inbound', counterparts: m.from.filter((a) => !me.has(a.address)).map((a) => ({ ...a, role: ccMe ? 'cc' : 'participant' })) };
 }
 
+/** A message to write, as the reading pass leaves it: all the writing pass needs. */
+interface QueuedMessage {
+  externalId: string;
+  occurredAt: string;
+  direction: 'outbound' | 'inbound';
+  counterparts: Array<{ address: string; role: string }>;
+}
+
 /**
  * Mail archives (mbox or Maildir), headers only. Direction comes from the user's own
  * addresses. People are created only for correspondents with a two-way exchange in
- * the archive; everyone else only gains interactions if they already exist. A first
- * pass over the archive finds the two-way correspondents, a second writes, a
- * batch of messages per transaction; Message-ID keeps re-imports idempotent.
+ * the archive; everyone else only gains interactions if they already exist.
+ *
+ * The archive is read once. That pass learns who wrote to whom and queues what each
+ * message needs (a few dozen bytes; see SpillQueue for archives too large to hold).
+ * The writing pass then creates the two-way correspondents and writes the queued
+ * messages a batch per transaction. Message-ID keeps re-imports idempotent.
  */
 export class MailImportService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  private async *messages(format: 'mbox' | 'maildir', path: string, onFile: (file: string) => void): AsyncGenerator<MailItem & { file: string }> {
+  private async *messages(format: 'mbox' | 'maildir', path: string, onBytes: (done: number, total: number) => void): AsyncGenerator<MailItem & { file: string }> {
     if (format === 'mbox') {
-      onFile(path);
-      for await (const item of parseMbox(readLineBatches(path))) yield { ...item, file: basename(path) };
+      const total = statSync(path).size;
+      for await (const item of parseMbox(path, { onBytes: (done) => onBytes(done, total) })) yield { ...item, file: basename(path) };
       return;
     }
-    for (const file of maildirFiles(path)) {
-      onFile(file);
+    const files = maildirFiles(path);
+    for (const [i, file] of files.entries()) {
+      onBytes(i, files.length);
       for await (const item of parseMaildirMessage(file)) yield { ...item, file: basename(file) };
     }
   }
@@ -80,36 +93,13 @@ export class MailImportService {
     const me = new Set((await repos.settings.get('me.emails'))?.split(',').filter(Boolean) ?? []);
     if (me.size === 0) throw new KithError('validation', 'me_emails_missing', 'set your own addresses first, so Kith can tell sent from received: kith config set me.emails you@example.com');
     const report = emptyReport(format, [path], Boolean(options.dryRun));
-
-    // Pass 1: who wrote to whom.
-    const wrote = new Set<string>();
-    const received = new Set<string>();
-    const names = new Map<string, string>();
-    let scanned = 0;
-    for await (const item of this.messages(format, path, () => {})) {
-      if (item.kind !== 'message' || isBulk(item.message)) continue;
-      const p = plan(item.message, me);
-      if (!p) continue;
-      for (const c of p.counterparts) {
-        (p.direction === 'outbound' ? wrote : received).add(c.address);
-        if (c.name && !names.has(c.address)) names.set(c.address, c.name);
-      }
-      progress('reading', ++scanned, 0);
-    }
-    const twoWay = new Set([...wrote].filter((a) => received.has(a)));
-
-    // Pass 2: write.
-    const write = async (perMessage: (fn: (repos: Repositories) => Promise<void>) => Promise<void>) => {
-      let done = 0;
-      // Messages are committed a batch at a time: a commit per message cost more than the message.
-      const pending: Array<{ m: MailMessage; p: Plan }> = [];
-      const flush = async () =>
-        pending.length > 0 &&
-        perMessage(async (trx) => {
-          for (const outcome of await this.applyBatch(trx, pending, twoWay, names)) report[outcome]++;
-          pending.length = 0;
-        });
-      for await (const item of this.messages(format, path, () => {})) {
+    const queue = new SpillQueue<QueuedMessage>();
+    try {
+      // Reading: who wrote to whom, and what each message will write.
+      const wrote = new Set<string>();
+      const received = new Set<string>();
+      const names = new Map<string, string>();
+      for await (const item of this.messages(format, path, (done, total) => progress('reading', done, total))) {
         if (item.kind === 'error') {
           report.failed++;
           report.failures.push({ file: item.file, line: item.line, reason: item.reason });
@@ -117,28 +107,74 @@ export class MailImportService {
         }
         report.records++;
         const m = item.message;
-        progress('importing', ++done, scanned);
-        if (isBulk(m)) {
-          report.skipped++;
-          continue;
-        }
-        const p = plan(m, me);
+        const p = isBulk(m) ? undefined : plan(m, me);
         if (!p || p.counterparts.length === 0) {
           report.skipped++;
           continue;
         }
         if (!m.date) {
           report.failed++;
-          report.failures.push({ file: item.file, line: m.line, reason: 'no readable Date header' });
+          report.failures.push({ file: item.file, line: item.lineNumber(), reason: 'no readable Date header' });
           continue;
         }
-        pending.push({ m, p });
-        if (pending.length >= BATCH_SIZE) await flush();
+        for (const c of p.counterparts) {
+          (p.direction === 'outbound' ? wrote : received).add(c.address);
+          if (c.name && !names.has(c.address)) names.set(c.address, c.name);
+        }
+        queue.push({
+          externalId: m.messageId ?? 'sha1:' + createHash('sha1').update(JSON.stringify([m.date, m.from, m.to, m.cc])).digest('hex'),
+          occurredAt: m.date,
+          direction: p.direction,
+          counterparts: p.counterparts.map((c) => ({ address: c.address, role: c.role })),
+        });
       }
-      await flush();
-    };
-    await runImport(this.ctx.store, Boolean(options.dryRun), write);
+      const twoWay = [...wrote].filter((a) => received.has(a));
+
+      // Writing: new correspondents, then the messages, a batch per transaction
+      // (a commit per message cost more than the message).
+      await runImport(this.ctx.store, Boolean(options.dryRun), async (perBatch) => {
+        for (const part of chunks(twoWay, BATCH_SIZE)) await perBatch((trx) => this.createCorrespondents(trx, part, names));
+        let done = 0;
+        let pending: QueuedMessage[] = [];
+        const flush = async () => {
+          if (pending.length === 0) return;
+          const batch = pending;
+          pending = [];
+          await perBatch(async (trx) => {
+            for (const outcome of await this.applyBatch(trx, batch)) report[outcome]++;
+          });
+          progress('importing', (done += batch.length), queue.length);
+        };
+        for await (const q of queue) {
+          pending.push(q);
+          if (pending.length >= BATCH_SIZE) await flush();
+        }
+        await flush();
+      });
+    } finally {
+      queue.close();
+    }
     return report;
+  }
+
+  /** Creates, in one go, those of these two-way correspondents whom nobody has as an address yet. */
+  private async createCorrespondents(repos: Repositories, addresses: string[], names: Map<string, string>): Promise<void> {
+    const owners = await repos.people.emailOwners(addresses);
+    const now = this.ctx.now().toISOString();
+    const records: NewPersonRecord[] = addresses
+      .filter((a) => !owners.has(a))
+      .map((address) => ({
+        id: newId(),
+        person: newCorrespondent(names.get(address) ?? address.split('@')[0]!, address),
+        position: null,
+        tagIds: [],
+        source: { source: 'mail', externalId: address, fingerprint: 'mail' },
+        photo: null,
+        note: null,
+        interaction: null,
+      }));
+    await repos.batches.insert(records, now);
+    await repos.search.reindex(records.map((r) => r.id));
   }
 
   /**
@@ -147,41 +183,38 @@ export class MailImportService {
    * totals of everyone involved; then the new interactions table by table. Per
    * message, this was several queries each, which cost more than the parse.
    */
-  private async applyBatch(repos: Repositories, batch: Array<{ m: MailMessage; p: Plan }>, twoWay: Set<string>, names: Map<string, string>): Promise<Array<'created' | 'skipped'>> {
+  private async applyBatch(repos: Repositories, batch: QueuedMessage[]): Promise<Array<'created' | 'skipped'>> {
     const now = this.ctx.now().toISOString();
-    const owners = await repos.people.emailOwners([...new Set(batch.flatMap(({ p }) => p.counterparts.map((c) => c.address)))]);
-    const externalIds = batch.map(({ m }) => m.messageId ?? 'sha1:' + createHash('sha1').update(JSON.stringify([m.date, m.from, m.to, m.cc])).digest('hex'));
-    const known = await repos.batches.knownInteractions('mail', externalIds);
+    const owners = await repos.people.emailOwners([...new Set(batch.flatMap((q) => q.counterparts.map((c) => c.address)))]);
+    const known = await repos.batches.knownInteractions('mail', batch.map((q) => q.externalId));
     const outcomes: Array<'created' | 'skipped'> = [];
     const fresh: Array<{ id: string; fields: InteractionFields; participants: Array<{ personId: string; role: string }> }> = [];
-    for (const [i, { m, p }] of batch.entries()) {
+    for (const q of batch) {
       const participants: Array<{ personId: string; role: string }> = [];
-      for (const c of p.counterparts) {
-        let personId = owners.get(c.address);
-        if (!personId && twoWay.has(c.address)) {
-          personId = await insertPerson(repos, newCorrespondent(names.get(c.address) ?? c.address.split('@')[0]!, c.address), now);
-          owners.set(c.address, personId);
-        }
+      for (const c of q.counterparts) {
+        const personId = owners.get(c.address);
         if (personId && !participants.some((x) => x.personId === personId)) participants.push({ personId, role: c.role });
       }
-      const externalId = externalIds[i]!;
-      if (participants.length === 0 || known.has(externalId)) {
+      if (participants.length === 0 || known.has(q.externalId)) {
         outcomes.push('skipped');
         continue;
       }
-      known.add(externalId); // the same message twice in one archive
-      fresh.push({ id: newId(), fields: { kind: 'email', occurredAt: m.date!, durationMinutes: null, direction: p.direction, summary: null, source: 'mail', externalId }, participants });
+      known.add(q.externalId); // the same message twice in one archive
+      fresh.push({ id: newId(), fields: { kind: 'email', occurredAt: q.occurredAt, durationMinutes: null, direction: q.direction, summary: null, source: 'mail', externalId: q.externalId }, participants });
       outcomes.push('created');
     }
     // Everyone's totals move forward message by message, in the archive's order.
-    const totals = await repos.contactStats.get([...new Set(fresh.flatMap((f) => f.participants.map((x) => x.personId)))]);
+    const before = await repos.contactStats.get([...new Set(fresh.flatMap((f) => f.participants.map((x) => x.personId)))]);
+    const totals = new Map<string, StatsAccumulator>();
     for (const f of fresh) {
       for (const x of f.participants) {
-        totals.set(x.personId, addInteraction(totals.get(x.personId) ?? EMPTY_STATS, { kind: 'email', occurredAt: f.fields.occurredAt, direction: f.fields.direction, role: x.role }));
+        let total = totals.get(x.personId);
+        if (!total) totals.set(x.personId, (total = StatsAccumulator.from(before.get(x.personId) ?? EMPTY_STATS)));
+        total.add({ kind: 'email', occurredAt: f.fields.occurredAt, direction: f.fields.direction, role: x.role });
       }
     }
     await repos.batches.insertInteractions(fresh, now);
-    await repos.contactStats.putMany([...totals].map(([personId, stats]) => ({ personId, stats })));
+    await repos.contactStats.putMany([...totals].map(([personId, total]) => ({ personId, stats: total.toStats() })));
     return outcomes;
   }
 }

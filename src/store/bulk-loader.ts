@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
 import type { DemoBatch } from '../domain/demo-network.js';
 import { deletionKeys } from '../domain/fuzzy-match.js';
 import { newId } from '../domain/ids.js';
 import { nameTokens } from '../domain/names.js';
 import { urlKind } from '../domain/urls.js';
-import { chunks } from './chunks.js';
 import { statsRow } from './contact-stats-repository.js';
+import { advanceLastContacts } from './interaction-repository.js';
 import type { Store } from './connect.js';
 import { nameKeyOf } from './person-repository.js';
 import { RowWriter, type TableRows } from './row-writer.js';
@@ -142,19 +141,11 @@ export class BulkLoader {
   async setLastContacts(rows: Array<{ personId: string; at: string }>): Promise<void> {
     const sqlite = this.store.sqlite;
     if (sqlite) {
-      const update = sqlite.prepare('UPDATE person SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)');
-      sqlite.transaction(() => {
-        for (const r of rows) update.run(r.at, r.personId, r.at);
-      })();
+      // On SQLite advanceLastContacts does all its work before its first await.
+      sqlite.transaction(() => void advanceLastContacts(this.store.db, sqlite, rows))();
       return;
     }
-    await this.store.db.transaction().execute(async (trx) => {
-      for (const part of chunks(rows, 1000)) {
-        await sql`UPDATE person SET last_contact_at = v.at
-          FROM (SELECT unnest(${part.map((r) => r.personId)}::text[]) AS id, unnest(${part.map((r) => r.at)}::text[]) AS at) v
-          WHERE person.id = v.id AND (person.last_contact_at IS NULL OR person.last_contact_at < v.at)`.execute(trx);
-      }
-    });
+    await this.store.db.transaction().execute((trx) => advanceLastContacts(trx, undefined, rows));
   }
 
   private async writeRows(rows: TableRows): Promise<void> {

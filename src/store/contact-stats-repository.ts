@@ -1,7 +1,9 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { ContactStats, ObservedInteraction } from '../domain/tie-strength.js';
 import type { Direction, InteractionKind } from '../domain/vocabulary.js';
 import { chunks } from './chunks.js';
+import { RowWriter } from './row-writer.js';
 import type { Database } from './schema.js';
 
 type Row = Database['contact_stats'];
@@ -39,7 +41,15 @@ export function statsRow(personId: string, s: ContactStats): Row {
 
 /** The running totals behind tie strength, one row per person with any interaction. */
 export class ContactStatsRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly writer: RowWriter;
+
+  /** sqlite is the raw handle behind db, for batch writes (see RowWriter). */
+  constructor(
+    private readonly db: Kysely<Database>,
+    sqlite?: BetterSqlite3.Database,
+  ) {
+    this.writer = new RowWriter(db, sqlite);
+  }
 
   async get(personIds: string[]): Promise<Map<string, ContactStats>> {
     const out = new Map<string, ContactStats>();
@@ -61,27 +71,7 @@ export class ContactStatsRepository {
   }
 
   async putMany(entries: Array<{ personId: string; stats: ContactStats }>): Promise<void> {
-    for (const part of chunks(entries, 400)) {
-      if (part.length === 0) continue;
-      await this.db
-        .insertInto('contact_stats')
-        .values(part.map((e) => statsRow(e.personId, e.stats)))
-        .onConflict((oc) =>
-          oc.column('person_id').doUpdateSet((eb) => ({
-            interactions: eb.ref('excluded.interactions'),
-            first_at: eb.ref('excluded.first_at'),
-            last_at: eb.ref('excluded.last_at'),
-            outbound: eb.ref('excluded.outbound'),
-            inbound: eb.ref('excluded.inbound'),
-            mutual: eb.ref('excluded.mutual'),
-            richness_sum: eb.ref('excluded.richness_sum'),
-            decayed_short: eb.ref('excluded.decayed_short'),
-            decayed_long: eb.ref('excluded.decayed_long'),
-            ref_at: eb.ref('excluded.ref_at'),
-          })),
-        )
-        .execute();
-    }
+    await this.writer.upsert('contact_stats', entries.map((e) => statsRow(e.personId, e.stats)), ['person_id']);
   }
 
   async delete(personIds: string[]): Promise<void> {

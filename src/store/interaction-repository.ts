@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import { sql, type Kysely } from 'kysely';
 import type { Interaction } from '../domain/interaction.js';
 import type { Direction, InteractionKind } from '../domain/vocabulary.js';
 import { chunks } from './chunks.js';
@@ -33,6 +34,24 @@ export async function advanceLastContact(db: Kysely<Database>, personIds: string
     .where('id', 'in', personIds)
     .where((eb) => eb.or([eb('last_contact_at', 'is', null), eb('last_contact_at', '<', at)]))
     .execute();
+}
+
+/**
+ * The same for many people, each to their own time, in one statement per thousand
+ * people on PostgreSQL and one prepared statement on SQLite (sqlite is the raw
+ * handle behind db, so the update joins db's transaction).
+ */
+export async function advanceLastContacts(db: Kysely<Database>, sqlite: BetterSqlite3.Database | undefined, rows: ReadonlyArray<{ personId: string; at: string }>): Promise<void> {
+  if (sqlite) {
+    const update = sqlite.prepare('UPDATE person SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)');
+    for (const r of rows) update.run(r.at, r.personId, r.at);
+    return;
+  }
+  for (const part of chunks([...rows], 1000)) {
+    await sql`UPDATE person SET last_contact_at = v.at
+      FROM (SELECT unnest(${part.map((r) => r.personId)}::text[]) AS id, unnest(${part.map((r) => r.at)}::text[]) AS at) v
+      WHERE person.id = v.id AND (person.last_contact_at IS NULL OR person.last_contact_at < v.at)`.execute(db);
+  }
 }
 
 export class InteractionRepository {

@@ -4,7 +4,7 @@ import type { NormalizedPerson } from '../domain/person.js';
 import type { ContactStats } from '../domain/tie-strength.js';
 import { chunks } from './chunks.js';
 import { statsRow } from './contact-stats-repository.js';
-import { advanceLastContact, type InteractionFields } from './interaction-repository.js';
+import { advanceLastContacts, type InteractionFields } from './interaction-repository.js';
 import { nameKeyOf, toRow } from './person-repository.js';
 import { RowWriter, type TableRows } from './row-writer.js';
 import type { Database } from './schema.js';
@@ -31,7 +31,7 @@ export class PersonBatchRepository {
 
   constructor(
     private readonly db: Kysely<Database>,
-    sqlite: BetterSqlite3.Database | undefined,
+    private readonly sqlite: BetterSqlite3.Database | undefined,
   ) {
     this.writer = new RowWriter(db, sqlite);
   }
@@ -80,7 +80,7 @@ export class PersonBatchRepository {
       }
     }
     await this.writer.write(rows);
-    for (const [personId, at] of latest) await advanceLastContact(this.db, [personId], at);
+    await advanceLastContacts(this.db, this.sqlite, [...latest].map(([personId, at]) => ({ personId, at })));
   }
 
   /** Organization ids by exact name (any case), creating those that do not exist. */

@@ -68,7 +68,7 @@ export function repositories(db: Kysely<Database>, dialect: StoreDialect, sqlite
     search: new SearchRepository(db, dialect),
     settings: new SettingRepository(db),
     stats: new StatsRepository(db),
-    contactStats: new ContactStatsRepository(db),
+    contactStats: new ContactStatsRepository(db, sqlite),
     cadences: new CadenceRepository(db),
     reminders: new ReminderRepository(db),
     queue: new QueueRepository(db),

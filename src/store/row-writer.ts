@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { chunks } from './chunks.js';
 import type { Database } from './schema.js';
 
@@ -20,17 +20,42 @@ export class RowWriter {
     private readonly sqlite: BetterSqlite3.Database | undefined,
   ) {}
 
+  /** Inserts rows, or updates the row with the same key where one exists. */
+  async upsert<T extends keyof Database>(table: T, rows: Array<Database[T]>, key: Array<keyof Database[T] & string>): Promise<void> {
+    if (rows.length === 0) return;
+    const columns = Object.keys(rows[0]!);
+    const updated = columns.filter((c) => !key.includes(c as keyof Database[T] & string));
+    if (this.sqlite) {
+      const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+        ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(', ')}`;
+      const statement = this.statement(sql);
+      for (const row of rows as unknown as Array<Record<string, unknown>>) statement.run(columns.map((c) => row[c] ?? null));
+      return;
+    }
+    for (const part of chunks(rows, Math.floor(30_000 / columns.length))) {
+      await (this.db as Kysely<any>)
+        .insertInto(table)
+        .values(part)
+        .onConflict((oc: any) => oc.columns(key).doUpdateSet(Object.fromEntries(updated.map((c) => [c, sql.ref(`excluded.${c}`)]))))
+        .execute();
+    }
+  }
+
+  private statement(text: string): BetterSqlite3.Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.sqlite!.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+
   async write(rows: TableRows): Promise<void> {
     const tables = Object.entries(rows).filter(([, list]) => list && list.length > 0) as unknown as Array<[keyof Database, Array<Record<string, unknown>>]>;
     for (const [table, list] of tables) {
       const columns = Object.keys(list[0]!);
       if (this.sqlite) {
-        const key = `${table}(${columns.join(',')})`;
-        let insert = this.statements.get(key);
-        if (!insert) {
-          insert = this.sqlite.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-          this.statements.set(key, insert);
-        }
+        const insert = this.statement(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
         for (const row of list) insert.run(columns.map((c) => row[c] ?? null));
         continue;
       }

@@ -1,0 +1,59 @@
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readLines } from '../importers/lines.js';
+
+/**
+ * A queue read once, in order, that keeps its first items in memory and writes the
+ * rest to a private temporary file, so that memory stays flat however much is
+ * queued. The file is readable by its owner only and is deleted by close().
+ */
+export class SpillQueue<T> {
+  private readonly held: T[] = [];
+  private spill: { dir: string; path: string; fd: number } | null = null;
+  private pending: string[] = [];
+  private count = 0;
+
+  constructor(private readonly inMemory = 20_000) {}
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(item: T): void {
+    this.count++;
+    if (!this.spill && this.held.length < this.inMemory) {
+      this.held.push(item);
+      return;
+    }
+    if (!this.spill) {
+      const dir = mkdtempSync(join(tmpdir(), 'kith-queue-'));
+      const path = join(dir, 'queue.ndjson');
+      this.spill = { dir, path, fd: openSync(path, 'w', 0o600) };
+    }
+    this.pending.push(JSON.stringify(item));
+    if (this.pending.length >= 1000) this.flush();
+  }
+
+  private flush(): void {
+    if (!this.spill || this.pending.length === 0) return;
+    writeSync(this.spill.fd, this.pending.join('\n') + '\n');
+    this.pending = [];
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<T> {
+    yield* this.held;
+    if (!this.spill) return;
+    this.flush();
+    for await (const line of readLines(this.spill.path)) {
+      if (line.raw) yield JSON.parse(Buffer.from(line.raw, 'latin1').toString('utf8')) as T;
+    }
+  }
+
+  close(): void {
+    if (!this.spill) return;
+    closeSync(this.spill.fd);
+    rmSync(this.spill.dir, { recursive: true, force: true });
+    this.spill = null;
+  }
+}
