@@ -41,7 +41,7 @@ export type ImportFormat = ContactFormat;
 
 const MAX_FAILURES_KEPT = 1000;
 /** Records per batch transaction: large enough to amortise the lookups, small enough to keep memory flat. */
-const BATCH_SIZE = 1000;
+const BATCH_SIZE = 5000;
 
 interface FormatSpec {
   source: string;

@@ -65,7 +65,7 @@ export function repositories(db: Kysely<Database>, dialect: StoreDialect, sqlite
     notes: new NoteRepository(db),
     tags: new TagRepository(db),
     relationships: new RelationshipRepository(db),
-    search: new SearchRepository(db, dialect),
+    search: new SearchRepository(db, dialect, sqlite),
     settings: new SettingRepository(db),
     stats: new StatsRepository(db),
     contactStats: new ContactStatsRepository(db, sqlite),

@@ -50,18 +50,26 @@ export class RowWriter {
     return statement;
   }
 
-  async write(rows: TableRows): Promise<void> {
+  /** Inserts rows; with skipExisting, a row whose key is taken is left out instead of failing. */
+  async write(rows: TableRows, options: { skipExisting?: boolean } = {}): Promise<void> {
     const tables = Object.entries(rows).filter(([, list]) => list && list.length > 0) as unknown as Array<[keyof Database, Array<Record<string, unknown>>]>;
     for (const [table, list] of tables) {
       const columns = Object.keys(list[0]!);
       if (this.sqlite) {
-        const insert = this.statement(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+        const insert = this.statement(`INSERT ${options.skipExisting ? 'OR IGNORE ' : ''}INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
         for (const row of list) insert.run(columns.map((c) => row[c] ?? null));
         continue;
       }
       for (const part of chunks(list, Math.floor(30_000 / columns.length))) {
-        await (this.db as Kysely<any>).insertInto(table).values(part).execute();
+        const insert = (this.db as Kysely<any>).insertInto(table).values(part);
+        await (options.skipExisting ? insert.onConflict((oc) => oc.doNothing()) : insert).execute();
       }
     }
+  }
+
+  /** Runs one statement per item on SQLite (prepared once), in the caller's transaction. */
+  runEach<T>(text: string, items: readonly T[], values: (item: T) => unknown[]): void {
+    const statement = this.statement(text);
+    for (const item of items) statement.run(values(item));
   }
 }

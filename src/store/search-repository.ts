@@ -1,8 +1,10 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Kysely } from 'kysely';
 import { deletionKeys } from '../domain/fuzzy-match.js';
 import { foldText, nameTokens } from '../domain/names.js';
 import type { SearchDocument } from '../domain/search.js';
 import { chunks } from './chunks.js';
+import { RowWriter } from './row-writer.js';
 import type { Database } from './schema.js';
 import type { StoreDialect } from './store-dialect.js';
 
@@ -17,10 +19,16 @@ export interface TextHit {
  * plus the name-token tables that make name search typo-tolerant on both.
  */
 export class SearchRepository {
+  private readonly writer: RowWriter;
+
+  /** sqlite is the raw handle behind db on SQLite, for batch writes in db's transaction. */
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: StoreDialect,
-  ) {}
+    private readonly sqlite?: BetterSqlite3.Database,
+  ) {
+    this.writer = new RowWriter(db, sqlite);
+  }
 
   /** Rebuilds the search documents of these people from what is stored about them. */
   async reindex(personIds: string[]): Promise<void> {
@@ -102,6 +110,13 @@ export class SearchRepository {
   private async writeDocuments(ids: string[], docs: Map<string, { doc: SearchDocument }>): Promise<void> {
     if (this.dialect === 'sqlite') {
       await sql`DELETE FROM person_fts WHERE rowid IN (SELECT rowid FROM person_fts_row WHERE person_id IN (${sql.join(ids)}))`.execute(this.db);
+      if (this.sqlite) {
+        // Prepared statements on the raw handle: a batch import reindexes thousands.
+        const list = [...docs];
+        this.writer.runEach('INSERT INTO person_fts_row (person_id) VALUES (?) ON CONFLICT (person_id) DO NOTHING', list, ([id]) => [id]);
+        this.writer.runEach('INSERT INTO person_fts (rowid, names, body) VALUES ((SELECT rowid FROM person_fts_row WHERE person_id = ?), ?, ?)', list, ([id, { doc }]) => [id, doc.names, doc.body]);
+        return;
+      }
       // A statement per chunk, not per person: a batch import reindexes thousands.
       for (const part of chunks([...docs], 300)) {
         await sql`INSERT INTO person_fts_row (person_id) VALUES ${sql.join(part.map(([id]) => sql`(${id})`))} ON CONFLICT (person_id) DO NOTHING`.execute(this.db);
@@ -122,15 +137,14 @@ export class SearchRepository {
   private async writeNameTokens(ids: string[], docs: Map<string, { tokens: string[] }>): Promise<void> {
     await this.db.deleteFrom('name_token').where('person_id', 'in', ids).execute();
     const tokenRows = [...docs].flatMap(([personId, { tokens }]) => tokens.map((token) => ({ token, person_id: personId })));
-    for (const part of chunks(tokenRows)) await this.db.insertInto('name_token').values(part).execute();
-    const keyRows = [...new Set(tokenRows.map((r) => r.token))].flatMap((token) => deletionKeys(token).map((key) => ({ key, token })));
-    for (const part of chunks(keyRows)) {
-      await this.db
-        .insertInto('name_key')
-        .values(part)
-        .onConflict((oc) => oc.columns(['key', 'token']).doNothing())
-        .execute();
+    // A token's keys are written together and include the token itself, so that
+    // one key tells whether the token has them all: only new tokens get keys.
+    const tokens = new Set(tokenRows.map((r) => r.token));
+    for (const part of chunks([...tokens])) {
+      for (const r of await this.db.selectFrom('name_key').select('key').where('key', 'in', part).whereRef('token', '=', 'key').execute()) tokens.delete(r.key);
     }
+    await this.writer.write({ name_token: tokenRows });
+    await this.writer.write({ name_key: [...tokens].flatMap((token) => deletionKeys(token).map((key) => ({ key, token }))) }, { skipExisting: true });
   }
 
   /** People whose documents hold every token, as a word or a word's start. */
