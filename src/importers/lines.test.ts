@@ -48,3 +48,18 @@ describe('readLines', () => {
     expect(batches).toBeLessThan(10);
   });
 });
+
+describe('a line longer than many chunks', () => {
+  it('is read whole, after the lines before it and before the lines after it', async () => {
+    const long = 'x'.repeat(20 << 20);
+    const lines = await linesOf(`first\r${long}\r\nlast`);
+    expect(lines.map((l) => l.raw.length)).toEqual([5, long.length, 4]);
+    expect(lines.map((l) => l.bytes)).toEqual([6, long.length + 2, 4]);
+  });
+
+  it('ends at a CR left at the end of a chunk when the next chunk has no break', async () => {
+    const first = 'y'.repeat((1 << 16) - 1);
+    const lines = await linesOf(`${first}\r${'z'.repeat(1 << 17)}`);
+    expect(lines.map((l) => l.raw.length)).toEqual([first.length, 1 << 17]);
+  });
+});

@@ -1,4 +1,8 @@
 import { createReadStream } from 'node:fs';
+import { invalid } from '../domain/errors.js';
+
+/** No line of a text file Kith reads is this long; past it, the file is rejected rather than held. */
+const MAX_LINE_BYTES = 256 << 20;
 
 export interface Line {
   /** The line as bytes read one-to-one into a string (latin1), so any charset can be decoded later. */
@@ -53,14 +57,29 @@ export async function* readLineBatches(path: string): AsyncGenerator<Line[]> {
       carry = '';
     }
   };
+  // A line longer than a chunk is kept as pieces and joined once its end is read:
+  // joining and rescanning it at every chunk was quadratic in its length.
+  const pieces: string[] = [];
+  let pieceBytes = 0;
   try {
     for await (const chunk of stream as AsyncIterable<string>) {
+      if (!/[\r\n]/.test(chunk) && !carry.endsWith('\r')) {
+        pieces.push(chunk);
+        pieceBytes += chunk.length;
+        if (carry.length + pieceBytes > MAX_LINE_BYTES) throw invalid('file', path, `line ${number + 1} is longer than ${MAX_LINE_BYTES >> 20} MB`);
+        continue;
+      }
+      if (pieces.length) {
+        carry += pieces.join('');
+        pieces.length = 0;
+        pieceBytes = 0;
+      }
       split(carry + chunk, false);
       if (batch.length) {
         yield batch.splice(0);
       }
     }
-    split(carry, true);
+    split(carry + pieces.join(''), true);
     if (batch.length) yield batch.splice(0);
   } finally {
     stream.destroy();
