@@ -89,13 +89,16 @@ export async function* parseMbox(path: string, options: MboxOptions = {}): Async
   // Bumped on every read: positions found in an older buffer no longer hold.
   let generation = 0;
   // The next chunk is read while the parser works through this one: waiting for
-  // each read in turn left the parser idle for a tenth of an import.
+  // each read in turn left the parser idle for a tenth of an import. Each chunk is
+  // copied after the bytes still needed, at the front of one working buffer: a new
+  // buffer per read left hundreds of MB for the collector.
+  const next = Buffer.allocUnsafe(chunkBytes);
+  let work = Buffer.allocUnsafe(2 * chunkBytes + MAX_HEADER_BYTES);
   let fileOffset = 0;
   const readChunk = async () => {
-    const chunk = Buffer.allocUnsafe(chunkBytes);
-    const { bytesRead } = await file.read(chunk, 0, chunkBytes, fileOffset);
+    const { bytesRead } = await file.read(next, 0, chunkBytes, fileOffset);
     fileOffset += bytesRead;
-    return chunk.subarray(0, bytesRead);
+    return next.subarray(0, bytesRead);
   };
   let ahead = readChunk();
   const read = async (): Promise<boolean> => {
@@ -105,10 +108,20 @@ export async function* parseMbox(path: string, options: MboxOptions = {}): Async
       eof = true;
       return false;
     }
-    ahead = readChunk();
     // Keep one byte before pos: whether a line starts at pos depends on it.
     const keep = Math.max(0, pos - 1);
-    buf = Buffer.concat([buf.subarray(keep), chunk]);
+    const tail = buf.length - keep;
+    if (tail + chunk.length > work.length) {
+      const bigger = Buffer.allocUnsafe(2 * (tail + chunk.length));
+      buf.copy(bigger, 0, keep);
+      work = bigger;
+    } else {
+      buf.copy(work, 0, keep);
+    }
+    chunk.copy(work, tail);
+    // The chunk is copied: its buffer can take the next read.
+    ahead = readChunk();
+    buf = work.subarray(0, tail + chunk.length);
     base += keep;
     pos -= keep;
     generation++;

@@ -19,7 +19,7 @@ import { runImport } from './import-transactions.js';
 import { SpillQueue } from './spill-queue.js';
 
 /** Messages (or new correspondents) per transaction. */
-const BATCH_SIZE = 10_000;
+const BATCH_SIZE = 5000;
 
 const NO_REPLY = /^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)([+.@-]|$)/i;
 
