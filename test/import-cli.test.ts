@@ -28,6 +28,24 @@ describe('kith import', () => {
     expect([bad.code, bad.stderr]).toEqual([1, 'kith: invalid format "rolodex": expected one of vcard, linkedin, google, outlook, ical, mbox, maildir or auto\n']);
   });
 
+  it('imports a mail archive, reporting the line of each failure', () => {
+    const file = join(dir, 'mail.mbox');
+    const body = 'From Russia with love, never escaped.\n'.repeat(3000);
+    writeFileSync(
+      file,
+      [
+        'From ana@x.example Mon Jun 01 09:00:00 2026', 'From: Ana Souza <ana@x.example>', 'To: me@home.example', 'Date: Mon, 1 Jun 2026 09:00:00 +0000', 'Message-ID: <a1@x>', '', body,
+        'From me@home.example Tue Jun 02 09:00:00 2026', 'From: me@home.example', 'To: Ana <ana@x.example>', 'Date: Tue, 2 Jun 2026 09:00:00 +0000', 'Message-ID: <a2@x>', '', 'hi', '',
+        'From ana@x.example Wed Jun 03 09:00:00 2026', 'From: ana@x.example', 'To: me@home.example', 'Message-ID: <a3@x>', '', 'no date', '',
+      ].join('\n'),
+    );
+    expect(cli.run(['config', 'set', 'me.emails', 'me@home.example']).code).toBe(0);
+    const report = cli.json<{ records: number; created: number; failed: number; failures: unknown[] }>(['import', 'mbox', file]);
+    expect([report.records, report.created, report.failed]).toEqual([3, 2, 1]);
+    expect(report.failures).toEqual([{ file: 'mail.mbox', line: 3016, reason: 'no readable Date header' }]);
+    expect(cli.json<{ name: string }>(['person', 'show', 'ana@x.example']).name).toBe('Ana Souza');
+  });
+
   it('leaves only whole people when killed in the middle of an import', async () => {
     const CARDS = 12_000;
     const file = join(dir, 'many.vcf');
