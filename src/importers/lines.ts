@@ -20,8 +20,9 @@ export interface Line {
  * chunk's lines together lets a parser run through them without an await per line:
  * in a mail archive of millions of body lines, that await cost more than the parse.
  */
-export async function* readLineBatches(path: string): AsyncGenerator<Line[]> {
-  const stream = createReadStream(path, { encoding: 'latin1', highWaterMark: 1 << 16 });
+export async function* readLineBatches(path: string, options: { fd?: number } = {}): AsyncGenerator<Line[]> {
+  // With fd, the open file is read from its start and left open (its path, for messages, may be gone).
+  const stream = createReadStream(path, { encoding: 'latin1', highWaterMark: 1 << 16, ...(options.fd === undefined ? {} : { fd: options.fd, start: 0, autoClose: false }) });
   let number = 0;
   let offset = 0;
   let carry = '';
@@ -82,11 +83,13 @@ export async function* readLineBatches(path: string): AsyncGenerator<Line[]> {
     split(carry + pieces.join(''), true);
     if (batch.length) yield batch.splice(0);
   } finally {
-    stream.destroy();
+    // destroy() would close a file descriptor that belongs to the caller.
+    if (options.fd === undefined) stream.destroy();
+    else stream.pause();
   }
 }
 
 /** Streams a file's lines one at a time (see readLineBatches). */
-export async function* readLines(path: string): AsyncGenerator<Line> {
-  for await (const batch of readLineBatches(path)) yield* batch;
+export async function* readLines(path: string, options: { fd?: number } = {}): AsyncGenerator<Line> {
+  for await (const batch of readLineBatches(path, options)) yield* batch;
 }

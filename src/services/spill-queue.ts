@@ -6,11 +6,13 @@ import { readLines } from '../importers/lines.js';
 /**
  * A queue read once, in order, that keeps its first items in memory and writes the
  * rest to a private temporary file, so that memory stays flat however much is
- * queued. The file is readable by its owner only and is deleted by close().
+ * queued. The file is readable by its owner only, and its name is removed as soon
+ * as it is open, so that nothing is left behind even if the process is killed
+ * (where the system refuses, as Windows does for an open file, close() removes it).
  */
 export class SpillQueue<T> {
   private readonly held: T[] = [];
-  private spill: { dir: string; path: string; fd: number } | null = null;
+  private spill: { dir: string; path: string; fd: number; removed: boolean } | null = null;
   private pending: string[] = [];
   private count = 0;
 
@@ -29,7 +31,15 @@ export class SpillQueue<T> {
     if (!this.spill) {
       const dir = mkdtempSync(join(tmpdir(), 'kith-queue-'));
       const path = join(dir, 'queue.ndjson');
-      this.spill = { dir, path, fd: openSync(path, 'w', 0o600) };
+      const fd = openSync(path, 'w+', 0o600);
+      let removed = false;
+      try {
+        rmSync(dir, { recursive: true });
+        removed = true;
+      } catch {
+        // kept until close()
+      }
+      this.spill = { dir, path, fd, removed };
     }
     this.pending.push(JSON.stringify(item));
     if (this.pending.length >= 1000) this.flush();
@@ -45,7 +55,7 @@ export class SpillQueue<T> {
     yield* this.held;
     if (!this.spill) return;
     this.flush();
-    for await (const line of readLines(this.spill.path)) {
+    for await (const line of readLines(this.spill.path, { fd: this.spill.fd })) {
       if (line.raw) yield JSON.parse(Buffer.from(line.raw, 'latin1').toString('utf8')) as T;
     }
   }
@@ -53,7 +63,7 @@ export class SpillQueue<T> {
   close(): void {
     if (!this.spill) return;
     closeSync(this.spill.fd);
-    rmSync(this.spill.dir, { recursive: true, force: true });
+    if (!this.spill.removed) rmSync(this.spill.dir, { recursive: true, force: true });
     this.spill = null;
   }
 }
