@@ -49,6 +49,15 @@ export interface ImportReport {
   warnings: ImportFailure[];
 }
 
+/** Failures (and warnings) a report lists: past this many it only counts them, so that a bad file cannot fill memory. */
+export const MAX_FAILURES_KEPT = 1000;
+
+/** Counts a failure and lists it while the report has room; line, if a function, is asked for only then. */
+export function addFailure(report: ImportReport, file: string, line: number | (() => number), reason: string): void {
+  report.failed++;
+  if (report.failures.length < MAX_FAILURES_KEPT) report.failures.push({ file, line: typeof line === 'number' ? line : line(), reason });
+}
+
 export function emptyReport(format: string, files: string[], dryRun: boolean): ImportReport {
   return { format, files, dryRun, records: 0, created: 0, updated: 0, merged: 0, skipped: 0, failed: 0, failures: [], warnings: [] };
 }

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { invalid } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import { emptyReport, type ImportReport } from '../domain/import-record.js';
+import { addFailure, emptyReport, type ImportReport } from '../domain/import-record.js';
 import { parseCalendar } from '../importers/icalendar.js';
 import { readRepositories, type Repositories } from '../store/repositories.js';
 import { recordInteraction } from './contact-stats.js';
@@ -42,8 +42,7 @@ export class CalendarImportService {
         progress('importing', i, files.length);
         for (const item of parseCalendar(file, window)) {
           if (item.kind === 'error') {
-            report.failed++;
-            report.failures.push({ file: basename(file), line: item.line, reason: item.reason });
+            addFailure(report, basename(file), item.line, item.reason);
             continue;
           }
           report.records++;

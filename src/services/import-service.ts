@@ -6,7 +6,7 @@ import { parseBirthday, parseDate } from '../domain/dates.js';
 import { normalizeEmail } from '../domain/email.js';
 import { invalid, KithError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import { emptyReport, type ImportedInteraction, type ImportedPerson, type ImportReport, type ParsedItem } from '../domain/import-record.js';
+import { addFailure, emptyReport, MAX_FAILURES_KEPT, type ImportedInteraction, type ImportedPerson, type ImportReport, type ParsedItem } from '../domain/import-record.js';
 import { splitName } from '../domain/names.js';
 import { splitLabel, type LabelledValue, type NormalizedPerson, type PersonUrl } from '../domain/person.js';
 import { normalizePhone } from '../domain/phone.js';
@@ -39,7 +39,6 @@ export const IMPORT_FORMATS = ['vcard', 'linkedin', 'google', 'outlook', 'ical',
 type ContactFormat = 'vcard' | 'linkedin' | 'google' | 'outlook';
 export type ImportFormat = ContactFormat;
 
-const MAX_FAILURES_KEPT = 1000;
 /** Records per batch transaction: large enough to amortise the lookups, small enough to keep memory flat. */
 const BATCH_SIZE = 5000;
 
@@ -184,8 +183,7 @@ export class ImportService {
       return;
     }
     if (item.kind === 'error') {
-      report.failed++;
-      if (report.failures.length < MAX_FAILURES_KEPT) report.failures.push({ file: name, line: item.line, reason: item.reason });
+      addFailure(report, name, item.line, item.reason);
       return;
     }
     report.records++;
@@ -200,8 +198,7 @@ export class ImportService {
     } catch (error) {
       if (error instanceof DryRunRollback) throw error;
       if (!(error instanceof KithError)) throw error;
-      report.failed++;
-      if (report.failures.length < MAX_FAILURES_KEPT) report.failures.push({ file: name, line: item.record.line, reason: error.message });
+      addFailure(report, name, item.record.line, error.message);
     }
   }
 
@@ -239,8 +236,7 @@ export class ImportService {
         } catch (error) {
           if (!(error instanceof KithError)) throw error;
           report.records++;
-          report.failed++;
-          if (report.failures.length < MAX_FAILURES_KEPT) report.failures.push({ file: name, line: record.line, reason: error.message });
+          addFailure(report, name, record.line, error.message);
         }
       }
       const taken = await repos.batches.takenIdentities(

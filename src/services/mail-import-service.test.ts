@@ -94,6 +94,16 @@ describe.each(DIALECTS)('mail archives on %s', (dialect) => {
     expect(kept.get(ana.id)?.interactions).toBe(2);
   });
 
+  it('counts every failure but lists the first thousand, each with its line', async () => {
+    await t.kith.settings.set('me.emails', 'me@home.example');
+    const undated = (i: number) => [`From ana@client.example Mon Jun 01 09:00:00 2026`, 'From: ana@client.example', 'To: me@home.example', `Message-ID: <u${i}@x>`, '', 'no date', ''];
+    writeFileSync(join(dir, 'undated.mbox'), Array.from({ length: 1200 }, (_, i) => undated(i).join('\n')).join('\n'));
+    const report = await t.kith.imports.run('mbox', join(dir, 'undated.mbox'));
+    expect([report.records, report.failed, report.failures.length]).toEqual([1200, 1200, 1000]);
+    // Each message takes 7 lines, the blank one between included: the 1,000th starts on line 6,994.
+    expect(report.failures.at(-1)).toEqual({ file: 'undated.mbox', line: 999 * 7 + 1, reason: 'no readable Date header' });
+  });
+
   it('reads a Maildir folder', async () => {
     await t.kith.settings.set('me.emails', 'me@home.example');
     mkdirSync(join(dir, 'Mail', 'cur'), { recursive: true });

@@ -5,7 +5,7 @@ import { KithError, invalid } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { NormalizedPerson } from '../domain/person.js';
 import { EMPTY_STATS, StatsAccumulator } from '../domain/tie-strength.js';
-import { emptyReport, type ImportReport } from '../domain/import-record.js';
+import { addFailure, emptyReport, type ImportReport } from '../domain/import-record.js';
 import type { MailAddress, MailMessage } from '../importers/mail-headers.js';
 import { maildirFiles, parseMaildirMessage } from '../importers/maildir.js';
 import { parseMbox, type MailItem } from '../importers/mbox.js';
@@ -101,8 +101,7 @@ export class MailImportService {
       const names = new Map<string, string>();
       for await (const item of this.messages(format, path, (done, total) => progress('reading', done, total))) {
         if (item.kind === 'error') {
-          report.failed++;
-          report.failures.push({ file: item.file, line: item.line, reason: item.reason });
+          addFailure(report, item.file, item.line, item.reason);
           continue;
         }
         report.records++;
@@ -113,8 +112,8 @@ export class MailImportService {
           continue;
         }
         if (!m.date) {
-          report.failed++;
-          report.failures.push({ file: item.file, line: item.lineNumber(), reason: 'no readable Date header' });
+          // The line is counted only for failures the report lists (see LineCounter).
+          addFailure(report, item.file, item.lineNumber, 'no readable Date header');
           continue;
         }
         for (const c of p.counterparts) {
