@@ -272,7 +272,7 @@ export class ImportService {
         interaction: connection ? { id: newId(), fields: connection, stats: addInteraction(EMPTY_STATS, { ...connection, role: 'participant' }) } : null,
       }));
       await repos.batches.insert(newPeople, now);
-      await repos.search.reindex(newPeople.map((p) => p.id));
+      await repos.search.reindex(newPeople.map((p) => p.id), { added: true });
       report.records += creating.length;
       report.created += creating.length;
     });

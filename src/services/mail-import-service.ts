@@ -173,7 +173,7 @@ export class MailImportService {
         interaction: null,
       }));
     await repos.batches.insert(records, now);
-    await repos.search.reindex(records.map((r) => r.id));
+    await repos.search.reindex(records.map((r) => r.id), { added: true });
   }
 
   /**

@@ -30,13 +30,16 @@ export class SearchRepository {
     this.writer = new RowWriter(db, sqlite);
   }
 
-  /** Rebuilds the search documents of these people from what is stored about them. */
-  async reindex(personIds: string[]): Promise<void> {
+  /**
+   * Rebuilds the search documents of these people from what is stored about them.
+   * With `added`, they are people just written, with nothing indexed yet to remove.
+   */
+  async reindex(personIds: string[], options: { added?: boolean } = {}): Promise<void> {
     for (const part of chunks([...new Set(personIds)])) {
       if (part.length === 0) continue;
       const docs = await this.documents(part);
-      await this.writeDocuments(part, docs);
-      await this.writeNameTokens(part, docs);
+      await this.writeDocuments(part, docs, !options.added);
+      await this.writeNameTokens(part, docs, !options.added);
     }
   }
 
@@ -107,9 +110,9 @@ export class SearchRepository {
     return out;
   }
 
-  private async writeDocuments(ids: string[], docs: Map<string, { doc: SearchDocument }>): Promise<void> {
+  private async writeDocuments(ids: string[], docs: Map<string, { doc: SearchDocument }>, replace: boolean): Promise<void> {
     if (this.dialect === 'sqlite') {
-      await sql`DELETE FROM person_fts WHERE rowid IN (SELECT rowid FROM person_fts_row WHERE person_id IN (${sql.join(ids)}))`.execute(this.db);
+      if (replace) await sql`DELETE FROM person_fts WHERE rowid IN (SELECT rowid FROM person_fts_row WHERE person_id IN (${sql.join(ids)}))`.execute(this.db);
       if (this.sqlite) {
         // Prepared statements on the raw handle: a batch import reindexes thousands.
         const list = [...docs];
@@ -134,8 +137,8 @@ export class SearchRepository {
     }
   }
 
-  private async writeNameTokens(ids: string[], docs: Map<string, { tokens: string[] }>): Promise<void> {
-    await this.db.deleteFrom('name_token').where('person_id', 'in', ids).execute();
+  private async writeNameTokens(ids: string[], docs: Map<string, { tokens: string[] }>, replace: boolean): Promise<void> {
+    if (replace) await this.db.deleteFrom('name_token').where('person_id', 'in', ids).execute();
     const tokenRows = [...docs].flatMap(([personId, { tokens }]) => tokens.map((token) => ({ token, person_id: personId })));
     // A token's keys are written together and include the token itself, so that
     // one key tells whether the token has them all: only new tokens get keys.
