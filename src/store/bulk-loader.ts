@@ -4,7 +4,7 @@ import { newId } from '../domain/ids.js';
 import { nameTokens } from '../domain/names.js';
 import { urlKind } from '../domain/urls.js';
 import { statsRow } from './contact-stats-repository.js';
-import { advanceLastContacts } from './interaction-repository.js';
+import { advanceLastContacts, advanceLastContactsOnSqlite } from './interaction-repository.js';
 import type { Store } from './connect.js';
 import { nameKeyOf } from './person-repository.js';
 import { RowWriter, type TableRows } from './row-writer.js';
@@ -141,8 +141,7 @@ export class BulkLoader {
   async setLastContacts(rows: Array<{ personId: string; at: string }>): Promise<void> {
     const sqlite = this.store.sqlite;
     if (sqlite) {
-      // On SQLite advanceLastContacts does all its work before its first await.
-      sqlite.transaction(() => void advanceLastContacts(this.store.db, sqlite, rows))();
+      sqlite.transaction(() => advanceLastContactsOnSqlite(sqlite, rows))();
       return;
     }
     await this.store.db.transaction().execute((trx) => advanceLastContacts(trx, undefined, rows));

@@ -43,8 +43,7 @@ export async function advanceLastContact(db: Kysely<Database>, personIds: string
  */
 export async function advanceLastContacts(db: Kysely<Database>, sqlite: BetterSqlite3.Database | undefined, rows: ReadonlyArray<{ personId: string; at: string }>): Promise<void> {
   if (sqlite) {
-    const update = sqlite.prepare('UPDATE person SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)');
-    for (const r of rows) update.run(r.at, r.personId, r.at);
+    advanceLastContactsOnSqlite(sqlite, rows);
     return;
   }
   for (const part of chunks([...rows], 1000)) {
@@ -52,6 +51,12 @@ export async function advanceLastContacts(db: Kysely<Database>, sqlite: BetterSq
       FROM (SELECT unnest(${part.map((r) => r.personId)}::text[]) AS id, unnest(${part.map((r) => r.at)}::text[]) AS at) v
       WHERE person.id = v.id AND (person.last_contact_at IS NULL OR person.last_contact_at < v.at)`.execute(db);
   }
+}
+
+/** advanceLastContacts on SQLite's raw handle, synchronously, for callers inside a synchronous transaction. */
+export function advanceLastContactsOnSqlite(sqlite: BetterSqlite3.Database, rows: ReadonlyArray<{ personId: string; at: string }>): void {
+  const update = sqlite.prepare('UPDATE person SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)');
+  for (const r of rows) update.run(r.at, r.personId, r.at);
 }
 
 export class InteractionRepository {

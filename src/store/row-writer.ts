@@ -26,9 +26,8 @@ export class RowWriter {
     const columns = Object.keys(rows[0]!);
     const updated = columns.filter((c) => !key.includes(c as keyof Database[T] & string));
     if (this.sqlite) {
-      const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
-        ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(', ')}`;
-      const statement = this.statement(sql);
+      const statement = this.statement(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+        ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updated.map((c) => `${c} = excluded.${c}`).join(', ')}`);
       for (const row of rows as unknown as Array<Record<string, unknown>>) statement.run(columns.map((c) => row[c] ?? null));
       return;
     }
