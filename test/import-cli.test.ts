@@ -28,6 +28,14 @@ describe('kith import', () => {
     expect([bad.code, bad.stderr]).toEqual([1, 'kith: invalid format "rolodex": expected one of vcard, linkedin, google, outlook, ical, mbox, maildir or auto\n']);
   });
 
+  it('fails with one line, exit code 1, when nothing in the file reads as the format named', () => {
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'shopping list\n');
+    expect(cli.run(['config', 'set', 'me.emails', 'me@home.example']).code).toBe(0);
+    const r = cli.run(['import', 'mbox', file]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([1, '', 'kith: nothing imported: notes.txt:1: not an mbox file: it does not start with a "From " line\n']);
+  });
+
   it('imports a mail archive, reporting the line of each failure', () => {
     const file = join(dir, 'mail.mbox');
     const body = 'From Russia with love, never escaped.\n'.repeat(3000);

@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KithError } from '../domain/errors.js';
 import { DIALECTS, openTestStore, type TestStore } from '../../test/stores.js';
 
 const CORPORA = process.env.KITH_CORPORA ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'corpora');
@@ -92,13 +93,21 @@ describe.each(DIALECTS)('calendar imports on %s', (dialect) => {
   it.runIf(existsSync(ICS))('imports or clearly rejects every file of the corpus', async () => {
     const failures: string[] = [];
     for (const f of readdirSync(ICS).filter((n) => n.endsWith('.ics')).sort()) {
-      const report = await t.kith.imports.run('ical', join(ICS, f), { dryRun: true });
-      for (const x of report.failures) {
-        expect(x.reason).not.toContain('\n');
-        failures.push(`${x.file}:${x.line}`);
+      try {
+        const report = await t.kith.imports.run('ical', join(ICS, f), { dryRun: true });
+        for (const x of report.failures) {
+          expect(x.reason).not.toContain('\n');
+          failures.push(`${x.file}:${x.line}`);
+        }
+      } catch (error) {
+        // A file with nothing readable in it is rejected whole, with one line naming file and line.
+        expect(error).toBeInstanceOf(KithError);
+        const message = (error as Error).message;
+        expect(message).not.toContain('\n');
+        failures.push(/^nothing imported: ([^:]+:\d+):/.exec(message)![1]!);
       }
     }
-    // The deliberate late error names its line; the malformed Windows time zone file is rejected.
+    // The deliberate late error names its line; the malformed Windows time zone file is rejected whole.
     expect(failures).toContain('large-file-with-late-error.ics:2409');
     expect(failures.some((f) => f.startsWith('ms_timezones.ics:'))).toBe(true);
   });

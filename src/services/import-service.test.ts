@@ -24,6 +24,27 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('rejects a file in which nothing reads as the format named, naming its file and line, and writes nothing', async () => {
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'shopping list\nmilk, eggs\n');
+    await t.kith.settings.set('me.emails', 'me@home.example');
+    const expected: Record<string, RegExp> = {
+      vcard: /^nothing imported: notes\.txt:1: text outside a BEGIN:VCARD … END:VCARD card \(and 1 more failure\)$/,
+      linkedin: /^nothing imported: notes\.txt:1: no header row with First Name and Last Name/,
+      google: /^nothing imported: notes\.txt:1: /,
+      mbox: /^nothing imported: notes\.txt:1: not an mbox file/,
+      ical: /^nothing imported: notes\.txt:1: not a readable iCalendar file/,
+    };
+    for (const [format, message] of Object.entries(expected)) {
+      for (const dryRun of [false, true]) await expect(t.kith.imports.run(format, file, { dryRun }), format).rejects.toMatchObject({ code: 'unreadable_import', message: expect.stringMatching(message) });
+    }
+    expect((await t.kith.people.list({})).items).toEqual([]);
+    // A file with one good record among bad ones is an import with failures, as before.
+    writeFileSync(file, 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ada Lovelace\r\nEND:VCARD\r\nstray text\r\n');
+    const report = await t.kith.imports.run('vcard', file);
+    expect([report.created, report.failed]).toEqual([1, 1]);
+  });
+
   it('imports LinkedIn connections with the preamble, a BOM, quoted commas and hidden profiles', async () => {
     const report = await t.kith.imports.run('linkedin', join(FIXTURES, 'Connections.csv'));
     expect([report.created, report.skipped, report.failed]).toEqual([2, 1, 1]);

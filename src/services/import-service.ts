@@ -70,6 +70,18 @@ const FORMATS: Record<ImportFormat, FormatSpec> = {
 };
 
 
+/**
+ * A file in which nothing could be read as a record is the wrong file (or not the
+ * format named), not an import with failures: it is an error, so that the command
+ * says so and fails. Nothing was written, since there was nothing to write.
+ */
+function rejectUnreadable(report: ImportReport): ImportReport {
+  const [first] = report.failures;
+  if (report.records > 0 || report.skipped > 0 || !first) return report;
+  const more = report.failed > 1 ? ` (and ${report.failed - 1} more ${report.failed === 2 ? 'failure' : 'failures'})` : '';
+  throw new KithError('validation', 'unreadable_import', `nothing imported: ${first.file}:${first.line}: ${first.reason}${more}`, { failures: report.failures.slice(0, 10) });
+}
+
 function fingerprintOf(r: ImportedPerson): string {
   return createHash('sha1').update(JSON.stringify({ ...r, line: 0 })).digest('hex');
 }
@@ -115,6 +127,10 @@ export class ImportService {
    * each whole). A dry run does the same work in one transaction and rolls it back.
    */
   async run(formatName: string, path: string, options: { dryRun?: boolean } = {}, progress: ProgressReporter = () => {}): Promise<ImportReport> {
+    return rejectUnreadable(await this.runFormat(formatName, path, options, progress));
+  }
+
+  private async runFormat(formatName: string, path: string, options: { dryRun?: boolean }, progress: ProgressReporter): Promise<ImportReport> {
     if (formatName !== 'auto' && !(IMPORT_FORMATS as readonly string[]).includes(formatName)) {
       throw invalid('format', formatName, `expected one of ${IMPORT_FORMATS.join(', ')} or auto`);
     }
@@ -169,7 +185,7 @@ export class ImportService {
         throw invalid('file', zip, `cannot read the ZIP archive: ${(error as Error).message.split('\n')[0]}`);
       }
       if (entries.length === 0) throw invalid('file', zip, `holds no ${format} files`);
-      const report = await this.run(format, folder, options, progress);
+      const report = await this.runFormat(format, folder, options, progress);
       return { ...report, files: [zip] };
     } finally {
       rmSync(folder, { recursive: true, force: true });
