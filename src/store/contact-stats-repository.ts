@@ -5,6 +5,8 @@ import type { Direction, InteractionKind } from '../domain/vocabulary.js';
 import { chunks } from './chunks.js';
 import { RowWriter } from './row-writer.js';
 import type { Database } from './schema.js';
+import type { StoreDialect } from './store-dialect.js';
+import { valueList } from './value-list.js';
 
 type Row = Database['contact_stats'];
 
@@ -46,6 +48,7 @@ export class ContactStatsRepository {
   /** sqlite is the raw handle behind db, for batch writes (see RowWriter). */
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly dialect: StoreDialect,
     sqlite?: BetterSqlite3.Database,
   ) {
     this.writer = new RowWriter(db, sqlite);
@@ -53,10 +56,9 @@ export class ContactStatsRepository {
 
   async get(personIds: string[]): Promise<Map<string, ContactStats>> {
     const out = new Map<string, ContactStats>();
-    for (const part of chunks(personIds)) {
-      const rows = await this.db.selectFrom('contact_stats').selectAll().where('person_id', 'in', part).execute();
-      for (const r of rows) out.set(r.person_id, fromRow(r));
-    }
+    if (personIds.length === 0) return out;
+    const rows = await this.db.selectFrom('contact_stats').selectAll().where('person_id', 'in', valueList(this.dialect, personIds)).execute();
+    for (const r of rows) out.set(r.person_id, fromRow(r));
     return out;
   }
 

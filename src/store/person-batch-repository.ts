@@ -2,12 +2,13 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { NormalizedPerson } from '../domain/person.js';
 import type { ContactStats } from '../domain/tie-strength.js';
-import { chunks } from './chunks.js';
 import { statsRow } from './contact-stats-repository.js';
 import { advanceLastContacts, type InteractionFields } from './interaction-repository.js';
 import { nameKeyOf, toRow } from './person-repository.js';
 import { RowWriter, type TableRows } from './row-writer.js';
 import type { Database } from './schema.js';
+import type { StoreDialect } from './store-dialect.js';
+import { valueList } from './value-list.js';
 
 /** A new person as an import creates it, with everything attached and every id chosen. */
 export interface NewPersonRecord {
@@ -31,37 +32,40 @@ export class PersonBatchRepository {
 
   constructor(
     private readonly db: Kysely<Database>,
+    private readonly dialect: StoreDialect,
     private readonly sqlite: BetterSqlite3.Database | undefined,
   ) {
     this.writer = new RowWriter(db, sqlite);
   }
 
+  private list(values: string[]) {
+    return valueList(this.dialect, values);
+  }
+
   /** The person and fingerprint last imported for each of these source ids. */
   async sources(source: string, externalIds: string[]): Promise<Map<string, { personId: string; fingerprint: string }>> {
     const out = new Map<string, { personId: string; fingerprint: string }>();
-    for (const part of chunks(externalIds)) {
-      const rows = await this.db.selectFrom('person_source').select(['external_id', 'person_id', 'fingerprint']).where('source', '=', source).where('external_id', 'in', part).execute();
-      for (const r of rows) out.set(r.external_id, { personId: r.person_id, fingerprint: r.fingerprint });
-    }
+    if (externalIds.length === 0) return out;
+    const rows = await this.db.selectFrom('person_source').select(['external_id', 'person_id', 'fingerprint']).where('source', '=', source).where('external_id', 'in', this.list(externalIds)).execute();
+    for (const r of rows) out.set(r.external_id, { personId: r.person_id, fingerprint: r.fingerprint });
     return out;
   }
 
   /** Which of these emails, phones and URLs someone already has. */
   async takenIdentities(emails: string[], phones: string[], urls: string[]): Promise<Set<string>> {
     const taken = new Set<string>();
-    for (const part of chunks(emails)) for (const r of await this.db.selectFrom('person_email').select('email').where('email', 'in', part).execute()) taken.add(r.email);
-    for (const part of chunks(phones)) for (const r of await this.db.selectFrom('person_phone').select('phone').where('phone', 'in', part).execute()) taken.add(r.phone);
-    for (const part of chunks(urls)) for (const r of await this.db.selectFrom('person_url').select('url').where('url', 'in', part).execute()) taken.add(r.url);
+    if (emails.length) for (const r of await this.db.selectFrom('person_email').select('email').where('email', 'in', this.list(emails)).execute()) taken.add(r.email);
+    if (phones.length) for (const r of await this.db.selectFrom('person_phone').select('phone').where('phone', 'in', this.list(phones)).execute()) taken.add(r.phone);
+    if (urls.length) for (const r of await this.db.selectFrom('person_url').select('url').where('url', 'in', this.list(urls)).execute()) taken.add(r.url);
     return taken;
   }
 
   /** Which of these interaction external ids a source already has. */
   async knownInteractions(source: string, externalIds: string[]): Promise<Set<string>> {
     const known = new Set<string>();
-    for (const part of chunks(externalIds)) {
-      const rows = await this.db.selectFrom('interaction').select('external_id').where('source', '=', source).where('external_id', 'in', part).execute();
-      for (const r of rows) if (r.external_id) known.add(r.external_id);
-    }
+    if (externalIds.length === 0) return known;
+    const rows = await this.db.selectFrom('interaction').select('external_id').where('source', '=', source).where('external_id', 'in', this.list(externalIds)).execute();
+    for (const r of rows) if (r.external_id) known.add(r.external_id);
     return known;
   }
 
@@ -88,8 +92,8 @@ export class PersonBatchRepository {
     const byKey = new Map<string, string>();
     for (const name of names) byKey.set(nameKeyOf(name), name);
     const ids = new Map<string, string>();
-    for (const part of chunks([...byKey.keys()])) {
-      const rows = await this.db.selectFrom('organization').select(['id', 'name_key']).where('name_key', 'in', part).orderBy('name_key').orderBy('id').execute();
+    if (byKey.size > 0) {
+      const rows = await this.db.selectFrom('organization').select(['id', 'name_key']).where('name_key', 'in', this.list([...byKey.keys()])).orderBy('name_key').orderBy('id').execute();
       for (const r of rows) if (!ids.has(r.name_key)) ids.set(r.name_key, r.id);
     }
     const created: Database['organization'][] = [];

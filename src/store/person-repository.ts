@@ -3,6 +3,8 @@ import type { LabelledValue, Person, PersonFields, PersonUrl } from '../domain/p
 import type { Tier, UrlKind } from '../domain/vocabulary.js';
 import { chunks } from './chunks.js';
 import type { Database } from './schema.js';
+import type { StoreDialect } from './store-dialect.js';
+import { valueList } from './value-list.js';
 
 export interface PersonListFilter {
   tagId?: string;
@@ -50,7 +52,10 @@ export function toRow(fields: Partial<PersonFields>): Partial<PersonRow> {
 }
 
 export class PersonRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: StoreDialect,
+  ) {}
 
   async insert(id: string, fields: PersonFields, now: string): Promise<void> {
     await this.db
@@ -113,11 +118,9 @@ export class PersonRepository {
   /** Which of these emails already belong to someone, and to whom. */
   async emailOwners(emails: string[]): Promise<Map<string, string>> {
     const owners = new Map<string, string>();
-    for (const part of chunks(emails)) {
-      if (part.length === 0) continue;
-      const rows = await this.db.selectFrom('person_email').select(['email', 'person_id']).where('email', 'in', part).execute();
-      for (const row of rows) owners.set(row.email, row.person_id);
-    }
+    if (emails.length === 0) return owners;
+    const rows = await this.db.selectFrom('person_email').select(['email', 'person_id']).where('email', 'in', valueList(this.dialect, emails)).execute();
+    for (const row of rows) owners.set(row.email, row.person_id);
     return owners;
   }
 

@@ -58,7 +58,7 @@ export interface Repositories {
 /** sqlite is the raw handle behind db on SQLite, for batch writes in db's transaction. */
 export function repositories(db: Kysely<Database>, dialect: StoreDialect, sqlite?: BetterSqlite3.Database): Repositories {
   return {
-    people: new PersonRepository(db),
+    people: new PersonRepository(db, dialect),
     organizations: new OrganizationRepository(db),
     positions: new PositionRepository(db),
     interactions: new InteractionRepository(db),
@@ -68,14 +68,14 @@ export function repositories(db: Kysely<Database>, dialect: StoreDialect, sqlite
     search: new SearchRepository(db, dialect, sqlite),
     settings: new SettingRepository(db),
     stats: new StatsRepository(db),
-    contactStats: new ContactStatsRepository(db, sqlite),
+    contactStats: new ContactStatsRepository(db, dialect, sqlite),
     cadences: new CadenceRepository(db),
     reminders: new ReminderRepository(db),
     queue: new QueueRepository(db),
     imports: new ImportRepository(db),
     duplicates: new DuplicateRepository(db, dialect),
     backup: new BackupRepository(db),
-    batches: new PersonBatchRepository(db, sqlite),
+    batches: new PersonBatchRepository(db, dialect, sqlite),
     access: new AccessRepository(db),
     playbook: new PlaybookRepository(db, dialect),
     events: new EventRepository(db),

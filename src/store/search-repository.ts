@@ -5,6 +5,7 @@ import { foldText, nameTokens } from '../domain/names.js';
 import type { SearchDocument } from '../domain/search.js';
 import { chunks } from './chunks.js';
 import { RowWriter } from './row-writer.js';
+import { valueList } from './value-list.js';
 import type { Database } from './schema.js';
 import type { StoreDialect } from './store-dialect.js';
 
@@ -143,8 +144,8 @@ export class SearchRepository {
     // A token's keys are written together and include the token itself, so that
     // one key tells whether the token has them all: only new tokens get keys.
     const tokens = new Set(tokenRows.map((r) => r.token));
-    for (const part of chunks([...tokens])) {
-      for (const r of await this.db.selectFrom('name_key').select('key').where('key', 'in', part).whereRef('token', '=', 'key').execute()) tokens.delete(r.key);
+    if (tokens.size > 0) {
+      for (const r of await this.db.selectFrom('name_key').select('key').where('key', 'in', valueList(this.dialect, [...tokens])).whereRef('token', '=', 'key').execute()) tokens.delete(r.key);
     }
     await this.writer.write({ name_token: tokenRows });
     await this.writer.write({ name_key: [...tokens].flatMap((token) => deletionKeys(token).map((key) => ({ key, token }))) }, { skipExisting: true });
