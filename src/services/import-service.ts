@@ -32,6 +32,7 @@ import { findOrCreateOrganization } from './organization-refs.js';
 import { insertPerson } from './person-writes.js';
 import { CalendarImportService } from './calendar-import-service.js';
 import { MailImportService } from './mail-import-service.js';
+import { HeapCeiling } from './heap-ceiling.js';
 import { DryRunRollback, runImport, type PerRecord } from './import-transactions.js';
 import { phoneRegion } from './settings-service.js';
 
@@ -149,13 +150,17 @@ export class ImportService {
     const files = this.files(format, path);
     const report = emptyReport(format, files, Boolean(options.dryRun));
     const total = files.reduce((sum, f) => sum + statSync(f).size, 0);
+    const heap = new HeapCeiling();
     const work = async (perRecord: (fn: (repos: Repositories) => Promise<void>) => Promise<void>) => {
       let before = 0;
       for (const file of files) {
         // New people are written a batch at a time; anything that touches someone
         // already known goes through the record-at-a-time path after its batch.
         const pending: ImportedPerson[] = [];
-        const flush = () => this.applyBatch(pending.splice(0), file, format, report, perRecord);
+        const flush = async () => {
+          await this.applyBatch(pending.splice(0), file, format, report, perRecord);
+          heap.betweenBatches();
+        };
         for await (const item of FORMATS[format].parse(file, (offset) => progress('importing', before + offset, total))) {
           if (item.kind === 'record') {
             pending.push(item.record);
