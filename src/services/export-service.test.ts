@@ -4,6 +4,10 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS, openTestStore, type TestStore } from '../../test/stores.js';
+import { readRepositories } from '../store/repositories.js';
+
+// A 1×1 PNG, as an imported photo is kept: base64 and its media type.
+const PHOTO = { mediaType: 'image/png', data: 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==' };
 
 describe.each(DIALECTS)('exports on %s', (dialect) => {
   let t: TestStore;
@@ -13,6 +17,10 @@ describe.each(DIALECTS)('exports on %s', (dialect) => {
     dir = mkdtempSync(join(tmpdir(), 'kith-export-'));
     await t.kith.people.add({ name: 'Zoë Ångström', emails: ['work:zoe@fjord.example'], phones: ['mobile:+46 70 123 45 67'], company: 'Fjord; Sons, AB', title: 'Founder', tags: ['nordics', 'investors'], birthday: '--04-02', nickname: 'Zo', urls: ['linkedin.com/in/zoe'] });
     await t.kith.people.add({ name: 'Nobody Reachable', location: 'Lisbon' });
+    const zoe = await t.kith.people.get('zoe@fjord.example');
+    await readRepositories(t.store).imports.setPhoto(zoe.id, PHOTO.mediaType, PHOTO.data);
+    await t.kith.notes.add('Met at the Nordic founders dinner; wants intros to climate funds.', [zoe.id]);
+    await t.kith.notes.add('Second note, with a comma, a; semicolon\nand a new line.', [zoe.id]);
   });
   afterEach(async () => {
     await t.cleanup();
@@ -31,11 +39,30 @@ describe.each(DIALECTS)('exports on %s', (dialect) => {
       expect(zoe.getFirstPropertyValue('version')).toBe(`${version}.0`);
       expect(zoe.getFirstPropertyValue('email')).toBe('zoe@fjord.example');
       expect(zoe.getFirstPropertyValue('org')).toEqual('Fjord; Sons, AB');
+      // ical.js keeps 3.0's escaped semicolon in plain text as written.
+      const note = String(zoe.getFirstPropertyValue('note'));
+      expect(version === '3' ? note.replace(/\\;/g, ';') : note).toBe('Met at the Nordic founders dinner; wants intros to climate funds.\n\nSecond note, with a comma, a; semicolon\nand a new line.');
+      const photo = zoe.getFirstProperty('photo')!;
+      if (version === '4') expect(photo.getFirstValue()).toBe(`data:${PHOTO.mediaType};base64,${PHOTO.data}`);
+      else expect([photo.getParameter('encoding'), photo.getParameter('type'), String(photo.getFirstValue()).replace(/\s+/g, '')]).toEqual(['b', 'PNG', PHOTO.data]);
       const before = await t.kith.people.list();
       const report = await t.kith.imports.run('vcard', file);
       expect([report.created, report.merged, report.updated, report.failed]).toEqual([0, 0, 0, 0]);
       expect(report.skipped).toBe(2);
       expect((await t.kith.people.list()).items).toEqual(before.items);
+
+      // Into another database, the photo and the notes come along.
+      const other = await openTestStore(dialect);
+      try {
+        expect((await other.kith.imports.run('vcard', file)).created).toBe(2);
+        const copy = await other.kith.people.get('zoe@fjord.example');
+        expect((await readRepositories(other.store).imports.photos([copy.id])).get(copy.id)).toEqual(PHOTO);
+        expect((await readRepositories(other.store).notes.bodiesByPerson([copy.id])).get(copy.id)).toEqual([
+          'Met at the Nordic founders dinner; wants intros to climate funds.\n\nSecond note, with a comma, a; semicolon\nand a new line.',
+        ]);
+      } finally {
+        await other.cleanup();
+      }
     });
   }
 

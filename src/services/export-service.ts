@@ -3,6 +3,7 @@ import { csvHeader, personToCsv, personToVcard } from '../domain/vcard-writer.js
 import type { ServiceContext } from './context.js';
 import { openFileWriter } from './file-writer.js';
 import { PersonService, type PersonListQuery } from './person-service.js';
+import { readRepositories } from '../store/repositories.js';
 
 export type ExportFormat = 'vcard' | 'csv';
 
@@ -10,7 +11,7 @@ export type ExportFormat = 'vcard' | 'csv';
 export class ExportService {
   private readonly people: PersonService;
 
-  constructor(ctx: ServiceContext) {
+  constructor(private readonly ctx: ServiceContext) {
     this.people = new PersonService(ctx);
   }
 
@@ -27,7 +28,15 @@ export class ExportService {
     let cursor: string | undefined;
     do {
       const page = await this.people.list({ ...filter, limit: 1000, cursor });
-      for (const p of page.items) await emit(format === 'csv' ? personToCsv(p) : personToVcard(p, version === '3' ? '3.0' : '4.0'));
+      if (format === 'csv') {
+        for (const p of page.items) await emit(personToCsv(p));
+      } else {
+        // A vCard also carries the person's photo and notes, so that another address book gets them.
+        const repos = readRepositories(this.ctx.store);
+        const ids = page.items.map((p) => p.id);
+        const [photos, notes] = await Promise.all([repos.imports.photos(ids), repos.notes.bodiesByPerson(ids)]);
+        for (const p of page.items) await emit(personToVcard(p, version === '3' ? '3.0' : '4.0', { photo: photos.get(p.id), notes: notes.get(p.id) }));
+      }
       count += page.items.length;
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

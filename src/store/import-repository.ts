@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { chunks } from './chunks.js';
 import type { Database } from './schema.js';
 
 /** The link from a source's record to the person it became, and imported photos. */
@@ -30,6 +31,16 @@ export class ImportRepository {
 
   async hasPhoto(personId: string): Promise<boolean> {
     return !!(await this.db.selectFrom('person_photo').select('person_id').where('person_id', '=', personId).executeTakeFirst());
+  }
+
+  /** The photos these people have, by person. */
+  async photos(personIds: string[]): Promise<Map<string, { mediaType: string; data: string }>> {
+    const out = new Map<string, { mediaType: string; data: string }>();
+    for (const part of chunks(personIds)) {
+      const rows = await this.db.selectFrom('person_photo').select(['person_id', 'media_type', 'data']).where('person_id', 'in', part).execute();
+      for (const r of rows) out.set(r.person_id, { mediaType: r.media_type, data: r.data });
+    }
+    return out;
   }
 
   async setPhoto(personId: string, mediaType: string, data: string): Promise<void> {

@@ -47,6 +47,23 @@ export class NoteRepository {
     return rows.map((r) => r.id);
   }
 
+  /** The text of every note about each of these people, oldest first. */
+  async bodiesByPerson(personIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    for (const part of chunks(personIds)) {
+      const rows = await this.db
+        .selectFrom('note_person as np')
+        .innerJoin('note as n', 'n.id', 'np.note_id')
+        .select(['np.person_id', 'n.body'])
+        .where('np.person_id', 'in', part)
+        .orderBy('n.created_at')
+        .orderBy('n.id')
+        .execute();
+      for (const r of rows) out.set(r.person_id, [...(out.get(r.person_id) ?? []), r.body]);
+    }
+    return out;
+  }
+
   async hydrate(ids: string[]): Promise<Note[]> {
     const byId = new Map<string, Note>();
     for (const part of chunks(ids)) {
