@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { invalid } from '../domain/errors.js';
 import type { Organization } from '../domain/organization.js';
 import { peopleTable, printJson, table } from './output.js';
 import { integer, withKith } from './runtime.js';
@@ -37,12 +38,14 @@ export function orgCommand(): Command {
       });
     });
   org
-    .command('ls')
-    .description('list organizations with how many people you know there')
+    .command('ls [text]')
+    .description('list organizations with how many people you know there; with text, those whose names hold it')
     .option('--limit <n>', 'at most this many', integer)
-    .action(async (opts, command: Command) => {
+    .option('--by <order>', 'name, or people (the most people working there now first)', 'name')
+    .action(async (text: string | undefined, opts, command: Command) => {
       await withKith(command, async (kith, output) => {
-        const orgs = await kith.organizations.list(opts.limit);
+        if (opts.by !== 'name' && opts.by !== 'people') throw invalid('by', opts.by, 'expected name or people');
+        const orgs = await kith.organizations.list(opts.limit, { holding: text, order: opts.by });
         if (output.json) printJson(output, orgs);
         else output.out(orgs.length ? orgTable(orgs) : 'No organizations yet.');
       });

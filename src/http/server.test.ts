@@ -130,6 +130,15 @@ for (const dialect of DIALECTS) {
         return { seen, pages };
       };
       expect(await walk('/api/v1/organizations', (o) => String(o.name))).toEqual({ seen: ['Acme', 'Beta', 'Gamma'], pages: 2 });
+      // With the most people first, and only names holding some text (any case, any accents, % taken literally).
+      await call('POST', '/api/v1/people', { name: 'Second Gamma', company: 'Gamma' });
+      await call('POST', '/api/v1/people', { name: 'Café Person', company: 'Café Ünïcode' });
+      const orgKey = (o: Record<string, unknown>) => `${String(o.name)} ${String(o.peopleCount)}`;
+      expect(await walk('/api/v1/organizations?order=people', orgKey)).toEqual({ seen: ['Gamma 2', 'Acme 1', 'Beta 1', 'Café Ünïcode 1'], pages: 2 });
+      expect((await walk('/api/v1/organizations?q=UNICODE', orgKey)).seen).toEqual(['Café Ünïcode 1']);
+      expect((await walk('/api/v1/organizations?order=people&q=m', orgKey)).seen).toEqual(['Gamma 2', 'Acme 1']);
+      expect((await walk('/api/v1/organizations?q=%25', orgKey)).seen).toEqual([]);
+      expect((await call('GET', '/api/v1/organizations?order=size')).statusCode).toBe(400);
       const all = await walk('/api/v1/interactions', (i) => String(i.id));
       expect([all.seen.length, new Set(all.seen).size, all.pages]).toEqual([3, 3, 2]);
       const person = (await call('GET', '/api/v1/people/Acme Person/interactions?limit=50')).json().items.map((i: { id: string }) => i.id);

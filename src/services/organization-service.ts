@@ -1,10 +1,10 @@
-import { KithError } from '../domain/errors.js';
+import { invalid, KithError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { normalizeDomain, normalizeOrganizationName, type Organization, type OrganizationFields } from '../domain/organization.js';
 import type { Person } from '../domain/person.js';
 import { inTransaction, readRepositories } from '../store/repositories.js';
 import type { ServiceContext } from './context.js';
-import { decodeCursor, pageOf, type Page } from './cursor.js';
+import { decodeCursor, encodeCursor, pageOf, type Page } from './cursor.js';
 import { resolveOrganizationId } from './organization-refs.js';
 import { parseLimit } from './person-service.js';
 
@@ -65,15 +65,28 @@ export class OrganizationService {
     return { organization: organization!, people };
   }
 
-  async list(limit?: number): Promise<Organization[]> {
-    return (await this.page(limit)).items;
+  async list(limit?: number, options: { holding?: string; order?: 'name' | 'people' } = {}): Promise<Organization[]> {
+    return (await this.page(limit, undefined, options)).items;
   }
 
-  /** Organizations by name, a page at a time. */
-  async page(limit?: number, cursor?: string): Promise<Page<Organization>> {
+  /**
+   * Organizations a page at a time: by name, or with the most people working there
+   * now first; with `holding`, only those whose names hold that text.
+   */
+  async page(limit?: number, cursor?: string, options: { holding?: string; order?: 'name' | 'people' } = {}): Promise<Page<Organization>> {
     const repos = readRepositories(this.ctx.store);
+    const n = parseLimit(limit, 100, 10_000);
+    const holding = options.holding?.trim() || undefined;
+    if (options.order === 'people') {
+      // Counts change with every new job, so this order pages by position in the list.
+      const offset = cursor ? Number(decodeCursor(cursor).key) : 0;
+      if (!Number.isInteger(offset) || offset < 0) throw invalid('cursor', cursor, 'not a cursor returned by a previous page');
+      const ids = await repos.organizations.largestIds(n + 1, offset, holding);
+      const items = await repos.organizations.hydrate(ids.slice(0, n));
+      return { items, nextCursor: ids.length > n ? encodeCursor(String(offset + n), '') : null };
+    }
     const after = cursor ? decodeCursor(cursor) : undefined;
-    const rows = await pageOf(parseLimit(limit, 100, 10_000), (n) => repos.organizations.listIds(n, after), (r) => ({ key: r.nameKey, id: r.id }));
+    const rows = await pageOf(n, (k) => repos.organizations.listIds(k, after, holding), (r) => ({ key: r.nameKey, id: r.id }));
     return { items: await repos.organizations.hydrate(rows.items.map((r) => r.id)), nextCursor: rows.nextCursor };
   }
 

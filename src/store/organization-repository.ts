@@ -1,9 +1,15 @@
-import type { Kysely } from 'kysely';
+import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { Organization, OrganizationFields } from '../domain/organization.js';
 import { chunks } from './chunks.js';
 import { nameKeyOf } from './person-repository.js';
 import { afterCursor } from './keyset.js';
 import type { Database } from './schema.js';
+
+/** Names holding this text anywhere, in any case and with or without accents. */
+function nameHolds(column: string, text: string): Expression<SqlBool> {
+  const pattern = '%' + nameKeyOf(text).replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+  return sql<SqlBool>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
+}
 
 export class OrganizationRepository {
   constructor(private readonly db: Kysely<Database>) {}
@@ -38,11 +44,26 @@ export class OrganizationRepository {
     return (await this.db.selectFrom('organization').select('id').where('domain', '=', domain).execute()).map((r) => r.id);
   }
 
-  /** Organizations by name, after `after` (name key and id) when given. */
-  async listIds(limit: number, after?: { key: string; id: string }): Promise<Array<{ id: string; nameKey: string }>> {
+  /** Organizations by name, after `after` (name key and id) when given, whose names hold `holding` if given. */
+  async listIds(limit: number, after?: { key: string; id: string }, holding?: string): Promise<Array<{ id: string; nameKey: string }>> {
     let query = this.db.selectFrom('organization').select(['id', 'name_key']);
     if (after) query = query.where(afterCursor('name_key', 'id', after, 'asc'));
+    if (holding) query = query.where(nameHolds('name_key', holding));
     return (await query.orderBy('name_key').orderBy('id').limit(limit).execute()).map((r) => ({ id: r.id, nameKey: r.name_key }));
+  }
+
+  /** Organizations with the most people working there now first, then by name; skipping `offset`. */
+  async largestIds(limit: number, offset: number, holding?: string): Promise<string[]> {
+    let query = this.db
+      .selectFrom('organization as o')
+      .leftJoin(
+        (eb) => eb.selectFrom('position').select(['organization_id', (e) => e.fn.count<number>('person_id').distinct().as('people')]).where('end_date', 'is', null).groupBy('organization_id').as('c'),
+        (join) => join.onRef('c.organization_id', '=', 'o.id'),
+      )
+      .select('o.id');
+    if (holding) query = query.where(nameHolds('o.name_key', holding));
+    const rows = await query.orderBy(sql`coalesce(c.people, 0)`, 'desc').orderBy('o.name_key').orderBy('o.id').limit(limit).offset(offset).execute();
+    return rows.map((r) => r.id);
   }
 
   /** The names of these organizations, by id. */

@@ -7,8 +7,8 @@ const refParam = z.object({ ref: z.string().min(1) });
 
 /** Organizations, positions, interactions, notes, tags, relationships and search. */
 export const networkRoutes: Routes = (api, kith) => {
-  api.get('/api/v1/organizations', { schema: { tags: ['organizations'], summary: 'List organizations, by name, a page at a time', querystring: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(200), cursor: z.string().optional() }), response: { 200: page(organization) } } }, (req) =>
-    kith.organizations.page(req.query.limit, req.query.cursor),
+  api.get('/api/v1/organizations', { schema: { tags: ['organizations'], summary: 'List organizations a page at a time, by name or with the most people first (order), optionally only names holding q', querystring: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(200), cursor: z.string().optional(), q: z.string().max(200).optional(), order: z.enum(['name', 'people']).default('name') }), response: { 200: page(organization) } } }, (req) =>
+    kith.organizations.page(req.query.limit, req.query.cursor, { holding: req.query.q, order: req.query.order }),
   );
   const orgDraft = z.object({ name: z.string(), domain: z.string().nullish(), industry: z.string().nullish(), location: z.string().nullish() });
   api.post('/api/v1/organizations', { schema: { tags: ['organizations'], body: orgDraft, response: { 201: organization } } }, async (req, reply) => {

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Fragment, useState, type FormEvent } from 'react';
 import { get, post } from '../api';
 import { Link } from '../shell/router';
 import type { Organization, Person } from '../types';
@@ -26,7 +27,15 @@ export default function OrganizationsPage() {
   const [open, setOpen] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [domain, setDomain] = useState('');
-  const orgs = useQuery({ queryKey: ['organizations'], queryFn: () => get<{ items: Organization[] }>('/organizations?limit=2000').then((p) => p.items) });
+  const [holding] = useDebouncedValue(filter.trim(), 150);
+  // The server filters and orders, so every organization can be found however many there are.
+  const orgs = useInfiniteQuery({
+    queryKey: ['organizations', holding],
+    queryFn: ({ pageParam }) =>
+      get<{ items: Organization[]; nextCursor: string | null }>(`/organizations?order=people&limit=200&q=${encodeURIComponent(holding)}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ''}`),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
   const add = useMutation({
     mutationFn: () => post('/organizations', { name, domain: domain.trim() || null }),
     onSuccess: () => {
@@ -35,7 +44,7 @@ export default function OrganizationsPage() {
       void client.invalidateQueries({ queryKey: ['organizations'] });
     },
   });
-  const shown = (orgs.data ?? []).filter((o) => o.name.toLowerCase().includes(filter.trim().toLowerCase())).sort((a, b) => b.peopleCount - a.peopleCount || a.name.localeCompare(b.name));
+  const shown = orgs.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Stack maw={900}>
       <Title order={2}>Organizations</Title>
@@ -64,9 +73,9 @@ export default function OrganizationsPage() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {shown.slice(0, 500).map((o) => (
-            <>
-              <Table.Tr key={o.id} onClick={() => setOpen(open === o.id ? null : o.id)} style={{ cursor: 'pointer' }}>
+          {shown.map((o) => (
+            <Fragment key={o.id}>
+              <Table.Tr onClick={() => setOpen(open === o.id ? null : o.id)} style={{ cursor: 'pointer' }}>
                 <Table.Td>
                   <Button variant="subtle" size="compact-sm" aria-expanded={open === o.id}>
                     {o.name}
@@ -76,16 +85,22 @@ export default function OrganizationsPage() {
                 <Table.Td>{o.peopleCount}</Table.Td>
               </Table.Tr>
               {open === o.id && (
-                <Table.Tr key={o.id + '-people'}>
+                <Table.Tr>
                   <Table.Td colSpan={3}>
                     <Members id={o.id} />
                   </Table.Td>
                 </Table.Tr>
               )}
-            </>
+            </Fragment>
           ))}
         </Table.Tbody>
       </Table>
+      {orgs.isSuccess && shown.length === 0 && <Text c="dimmed">{holding ? `No organization's name holds "${holding}".` : 'No organizations yet.'}</Text>}
+      {orgs.hasNextPage && (
+        <Button variant="default" onClick={() => void orgs.fetchNextPage()} loading={orgs.isFetchingNextPage}>
+          Show more
+        </Button>
+      )}
     </Stack>
   );
 }
