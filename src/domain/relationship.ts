@@ -19,6 +19,8 @@ export function parseRelationshipKind(value: string): RelationshipKind {
 }
 
 /** Kinds that read the same both ways; stored once, with the smaller id first. */
+export const SYMMETRIC_KINDS: readonly RelationshipKind[] = ['knows', 'colleague', 'family', 'friend', 'other'];
+
 export function isSymmetric(kind: RelationshipKind): boolean {
-  return kind === 'knows' || kind === 'colleague' || kind === 'family' || kind === 'friend' || kind === 'other';
+  return SYMMETRIC_KINDS.includes(kind);
 }

@@ -63,4 +63,23 @@ describe.each(DIALECTS)('duplicates and merge on %s', (dialect) => {
     expect((await t.kith.stats.stats()).people).toBe(2);
     await expect(t.kith.duplicates.merge('Robert Smith', 'robert@acme.example')).rejects.toThrow(/same person/);
   });
+
+  it('keeps one of a symmetric link both people had, the right way round, when merging', async () => {
+    // Ids grow with time: Bob < Carol < Dave < Robert, and symmetric links are stored smaller id first.
+    await t.kith.people.add({ name: 'Bob Smith' });
+    await t.kith.people.add({ name: 'Carol Chen' });
+    await t.kith.people.add({ name: 'Dave Doe' });
+    await t.kith.people.add({ name: 'Robert Smith' });
+    await t.kith.relationships.link('Robert Smith', 'knows', 'Carol Chen');
+    await t.kith.relationships.link('Bob Smith', 'knows', 'Carol Chen');
+    await t.kith.relationships.link('Bob Smith', 'friend', 'Dave Doe');
+    await t.kith.relationships.link('Bob Smith', 'mentor-of', 'Carol Chen');
+    const merged = await t.kith.duplicates.merge('Robert Smith', 'Bob Smith');
+    const links = async () => (await t.kith.relationships.list(merged.id)).map((r) => `${r.from.name} ${r.kind} ${r.to.name}`).sort();
+    expect(await links()).toEqual(['Carol Chen knows Robert Smith', 'Dave Doe friend Robert Smith', 'Robert Smith mentor_of Carol Chen']);
+    // Linking again finds the stored links, whichever way round they are asked for.
+    await t.kith.relationships.link('Carol Chen', 'knows', 'Robert Smith');
+    await t.kith.relationships.link('Robert Smith', 'friend', 'Dave Doe');
+    expect(await links()).toHaveLength(3);
+  });
 });

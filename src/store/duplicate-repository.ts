@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DuplicateCandidate } from '../domain/duplicates.js';
+import { SYMMETRIC_KINDS } from '../domain/relationship.js';
 import type { Database } from './schema.js';
 import type { StoreDialect } from './store-dialect.js';
 
@@ -83,8 +84,16 @@ export class DuplicateRepository {
       SELECT 1 FROM relationship r WHERE r.from_person_id = ${keep} AND r.to_person_id = relationship.to_person_id AND r.kind = relationship.kind)`.execute(db);
     await sql`DELETE FROM relationship WHERE to_person_id = ${other} AND EXISTS (
       SELECT 1 FROM relationship r WHERE r.to_person_id = ${keep} AND r.from_person_id = relationship.from_person_id AND r.kind = relationship.kind)`.execute(db);
+    // A symmetric link is stored once, smaller id first: the other's link may be the
+    // kept person's turned round, and once moved it may face the wrong way.
+    const symmetric = sql.join(SYMMETRIC_KINDS.map((k) => sql`${k}`));
+    await sql`DELETE FROM relationship WHERE kind IN (${symmetric}) AND (
+      (from_person_id = ${other} AND EXISTS (SELECT 1 FROM relationship r WHERE r.to_person_id = ${keep} AND r.from_person_id = relationship.to_person_id AND r.kind = relationship.kind))
+      OR (to_person_id = ${other} AND EXISTS (SELECT 1 FROM relationship r WHERE r.from_person_id = ${keep} AND r.to_person_id = relationship.from_person_id AND r.kind = relationship.kind)))`.execute(db);
     await db.updateTable('relationship').set({ from_person_id: keep }).where('from_person_id', '=', other).where('to_person_id', '!=', keep).execute();
     await db.updateTable('relationship').set({ to_person_id: keep }).where('to_person_id', '=', other).where('from_person_id', '!=', keep).execute();
+    await sql`UPDATE relationship SET from_person_id = to_person_id, to_person_id = from_person_id
+      WHERE kind IN (${symmetric}) AND (from_person_id = ${keep} OR to_person_id = ${keep}) AND from_person_id > to_person_id`.execute(db);
     const hasPhoto = await db.selectFrom('person_photo').select('person_id').where('person_id', '=', keep).executeTakeFirst();
     if (!hasPhoto) await db.updateTable('person_photo').set({ person_id: keep }).where('person_id', '=', other).execute();
     await sql`UPDATE cadence SET target = ${keep} WHERE scope = 'person' AND target = ${other}

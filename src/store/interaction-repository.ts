@@ -53,9 +53,13 @@ export async function advanceLastContacts(db: Kysely<Database>, sqlite: BetterSq
   }
 }
 
+/** The prepared update, once per database handle: a mail import runs it a batch at a time. */
+const advanceStatements = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
+
 /** advanceLastContacts on SQLite's raw handle, synchronously, for callers inside a synchronous transaction. */
 export function advanceLastContactsOnSqlite(sqlite: BetterSqlite3.Database, rows: ReadonlyArray<{ personId: string; at: string }>): void {
-  const update = sqlite.prepare('UPDATE person SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)');
+  let update = advanceStatements.get(sqlite);
+  if (!update) advanceStatements.set(sqlite, (update = sqlite.prepare('UPDATE person SET last_contact_at = ? WHERE id = ? AND (last_contact_at IS NULL OR last_contact_at < ?)')));
   for (const r of rows) update.run(r.at, r.personId, r.at);
 }
 
