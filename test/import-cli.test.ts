@@ -55,7 +55,7 @@ describe('kith import', () => {
   });
 
   it('leaves only whole people when killed in the middle of an import', async () => {
-    const CARDS = 12_000;
+    const CARDS = 25_000;
     const file = join(dir, 'many.vcf');
     const cards: string[] = [];
     // More cards than one batch transaction holds, so that the kill falls between commits.

@@ -9,6 +9,9 @@ import { valueList } from './value-list.js';
 import type { Database } from './schema.js';
 import type { StoreDialect } from './store-dialect.js';
 
+/** People reindexed together: their documents are read with one query per table. */
+const REINDEX_CHUNK = 5000;
+
 export interface TextHit {
   personId: string;
   /** Higher is better, comparable only within one result list. */
@@ -36,7 +39,7 @@ export class SearchRepository {
    * With `added`, they are people just written, with nothing indexed yet to remove.
    */
   async reindex(personIds: string[], options: { added?: boolean } = {}): Promise<void> {
-    for (const part of chunks([...new Set(personIds)])) {
+    for (const part of chunks([...new Set(personIds)], REINDEX_CHUNK)) {
       if (part.length === 0) continue;
       const docs = await this.documents(part);
       await this.writeDocuments(part, docs, !options.added);
@@ -56,8 +59,9 @@ export class SearchRepository {
     }
   }
 
-  private async documents(ids: string[]): Promise<Map<string, { doc: SearchDocument; tokens: string[] }>> {
+  private async documents(personIds: string[]): Promise<Map<string, { doc: SearchDocument; tokens: string[] }>> {
     const db = this.db;
+    const ids = valueList(this.dialect, personIds);
     const [people, emails, positions, tags, notes] = await Promise.all([
       db.selectFrom('person').select(['id', 'display_name', 'given_name', 'family_name', 'nickname', 'location']).where('id', 'in', ids).execute(),
       db.selectFrom('person_email').select(['person_id', 'email']).where('person_id', 'in', ids).execute(),
