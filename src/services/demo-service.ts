@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { generateDemoNetwork, type DemoBatch, type DemoOptions } from '../domain/demo-network.js';
 import { KithError, invalid } from '../domain/errors.js';
 import { BulkLoader } from '../store/bulk-loader.js';
+import { HeapCeiling } from './heap-ceiling.js';
 import { readRepositories } from '../store/repositories.js';
 import type { ServiceContext } from './context.js';
 
@@ -84,11 +85,13 @@ export class DemoService {
     const loader = new BulkLoader(this.ctx.store);
     let peopleDone = 0;
     let interactionsDone = 0;
+    const heap = new HeapCeiling();
     await loader.begin();
     try {
       for await (const batch of demoBatches({ people, interactions, seed, now })) {
         if (batch.type === 'lastContacts') await loader.setLastContacts(batch.rows);
         else await loader.write(batch, nowIso);
+        heap.betweenBatches();
         if (batch.type === 'people') progress('people', (peopleDone += batch.rows.length), people);
         if (batch.type === 'interactions') progress('interactions', (interactionsDone += batch.rows.length), interactions);
       }
