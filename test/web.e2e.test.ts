@@ -252,6 +252,30 @@ describe.skipIf(!available)('web app in Chromium', () => {
     expect(await page.getByRole('button', { name: 'Show more' }).count()).toBe(0);
   });
 
+  it('goes to pages with "g" then a letter, opens dialogs with a key, and leaves keys typed in fields alone', async () => {
+    await page.goto(server.url + '/');
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+    await page.keyboard.press('g');
+    await page.keyboard.press('o');
+    await page.getByRole('heading', { name: 'Organizations', level: 2 }).waitFor();
+    await page.keyboard.press('g');
+    await page.keyboard.press('p');
+    await page.getByRole('heading', { name: 'People', level: 2 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/people');
+    // In a field, "g" and "o" are just letters.
+    await page.goto(server.url + '/organizations');
+    const filter = page.getByLabel('Filter organizations');
+    await filter.click();
+    await page.keyboard.type('go');
+    expect([await filter.inputValue(), new URL(page.url()).pathname]).toEqual(['go', '/organizations']);
+    await filter.fill('');
+    await page.getByRole('heading', { name: 'Organizations', level: 2 }).click();
+    await page.keyboard.press('n');
+    await page.getByRole('dialog', { name: 'Add a person' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog', { name: 'Add a person' }).waitFor({ state: 'hidden' });
+  });
+
   it('names every control on every page, for screen readers', async () => {
     for (const path of ['/', '/people', '/goals', '/events', '/career', '/network', '/organizations', '/reminders', '/import', '/settings']) {
       await page.goto(server.url + path);
