@@ -68,6 +68,9 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
     const target = await openTestStore(dialect, NOW);
     try {
       await source.kith.people.add({ name: 'Kept Safe' });
+      await source.kith.people.add({ name: 'Also Kept', emails: ['also@kept.example'] });
+      const indexes = () => (target.store.sqlite?.prepare("SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name").all() as Array<{ name: string }> | undefined)?.map((r) => r.name);
+      const indexesBefore = indexes();
       const file = join(dir, `b${n++}.json`);
       await source.kith.backups.backup(file);
       const lines = readFileSync(file, 'utf8').split('\n');
@@ -77,6 +80,11 @@ describe.each(DIALECTS)('backup and restore on %s', (dialect) => {
       const garbled = join(dir, `g${n++}.json`);
       writeFileSync(garbled, lines.map((l) => (l.includes('Kept Safe') ? l.replace('{', '{{') : l)).join('\n'));
       await expect(target.kith.backups.restore(garbled)).rejects.toThrow(/g\d+\.json:\d+: not a JSON row/);
+      const edited = join(dir, `e${n++}.json`);
+      writeFileSync(edited, lines.map((l) => (l.includes('Also Kept') ? l.replace('{', '{"extra":1,') : l)).join('\n'));
+      await expect(target.kith.backups.restore(edited)).rejects.toThrow(/e\d+\.json:\d+: a person row with the columns extra,id,.* where the rows before it have id,/);
+      // A restore that failed half-way leaves every index as it was.
+      expect(indexes()).toEqual(indexesBefore);
       const notBackup = join(dir, `x${n++}.json`);
       writeFileSync(notBackup, '{"hello": 1}\n');
       await expect(target.kith.backups.restore(notBackup)).rejects.toThrow(/not a Kith backup/);

@@ -75,6 +75,8 @@ export class BackupService {
       let current: string | null = null;
       let batch: Array<Record<string, unknown>> = [];
       const introductions: Array<{ id: string; introducedBy: string }> = [];
+      const columnsOf = new Map<string, string>();
+      repos.backup.beginBulk();
       let sawHeader = false;
       let sawEnd = false;
       const flush = async () => {
@@ -123,6 +125,11 @@ export class BackupService {
         } catch (error) {
           throw bad(number, `not a JSON row: ${(error as Error).message}`);
         }
+        // Rows are written with the first row's columns: a row with others is an edited backup.
+        const columns = Object.keys(row).join(',');
+        const expected = columnsOf.get(current);
+        if (expected === undefined) columnsOf.set(current, columns);
+        else if (columns !== expected) throw bad(number, `a ${current} row with the columns ${columns}, where the rows before it have ${expected}`);
         if (current === 'person' && row.introduced_by_id) {
           // Introducers may come later in the file: linked once everyone is in.
           introductions.push({ id: String(row.id), introducedBy: String(row.introduced_by_id) });
@@ -133,6 +140,7 @@ export class BackupService {
       }
       await flush();
       if (!sawEnd) throw bad(0, 'the backup ends early (no closing line); it may be truncated');
+      repos.backup.endBulk();
       await repos.backup.restoreIntroductions(introductions);
       let after: string | null = null;
       let done = 0;

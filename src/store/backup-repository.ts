@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import { chunks } from './chunks.js';
+import type BetterSqlite3 from 'better-sqlite3';
+import { RowWriter, type TableRows } from './row-writer.js';
+import { createIndexes, dropSecondaryIndexes } from './secondary-indexes.js';
 import type { Database } from './schema.js';
 
 /**
@@ -46,7 +48,30 @@ export const BACKUP_TABLES: Array<{ table: keyof Database; key: string[] }> = [
 type Row = Record<string, unknown>;
 
 export class BackupRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  private readonly writer: RowWriter;
+  private dropped: string[] = [];
+
+  /** sqlite is the raw handle behind db on SQLite, for batch writes in db's transaction. */
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly sqlite?: BetterSqlite3.Database,
+  ) {
+    this.writer = new RowWriter(db, sqlite);
+  }
+
+  /**
+   * Before a restore's rows, inside its transaction: on SQLite the big tables'
+   * secondary indexes go, to be built again by sorting (see endBulk).
+   */
+  beginBulk(): void {
+    if (this.sqlite) this.dropped = dropSecondaryIndexes(this.sqlite);
+  }
+
+  /** After the rows, before anything reads by the indexes beginBulk dropped. */
+  endBulk(): void {
+    if (this.sqlite) createIndexes(this.sqlite, this.dropped);
+    this.dropped = [];
+  }
 
   /** A page of a table in primary-key order, after the given key values. */
   async page(table: keyof Database, key: string[], after: unknown[] | null, limit: number): Promise<Row[]> {
@@ -62,10 +87,9 @@ export class BackupRepository {
     return Number((row as { n?: unknown } | undefined)?.n ?? 0);
   }
 
+  /** Rows of one table, as a backup holds them (every row with the same columns). */
   async insert(table: keyof Database, rows: Row[]): Promise<void> {
-    if (rows.length === 0) return;
-    const width = Object.keys(rows[0]!).length;
-    for (const part of chunks(rows, Math.max(1, Math.floor(10_000 / width)))) await (this.db as Kysely<any>).insertInto(table).values(part).execute();
+    await this.writer.write({ [table]: rows } as TableRows);
   }
 
   async restoreIntroductions(links: Array<{ id: string; introducedBy: string }>): Promise<void> {

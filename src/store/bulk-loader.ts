@@ -9,6 +9,7 @@ import type { Store } from './connect.js';
 import { nameKeyOf } from './person-repository.js';
 import { RowWriter, type TableRows } from './row-writer.js';
 import { SearchRepository } from './search-repository.js';
+import { createIndexes, dropSecondaryIndexes } from './secondary-indexes.js';
 
 
 /**
@@ -44,21 +45,14 @@ export class BulkLoader {
       // Another connection holds the database open in WAL mode: load slower, still safely.
     }
     sqlite.exec('BEGIN IMMEDIATE');
-    const indexes = sqlite
-      .prepare(
-        `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
-         AND tbl_name IN ('interaction', 'interaction_participant', 'person_tag', 'position', 'note_person', 'person_email', 'person_phone', 'person_url')`,
-      )
-      .all() as Array<{ name: string; sql: string }>;
-    for (const index of indexes) sqlite.exec(`DROP INDEX "${index.name}"`);
-    this.droppedIndexes = indexes.map((i) => i.sql);
+    this.droppedIndexes = dropSecondaryIndexes(sqlite);
   }
 
   /** Rebuilds the indexes dropped by begin; call it before anything reads by them. */
   async restoreIndexes(): Promise<void> {
     const sqlite = this.store.sqlite;
     if (!sqlite) return;
-    for (const ddl of this.droppedIndexes) sqlite.exec(ddl);
+    createIndexes(sqlite, this.droppedIndexes);
     this.droppedIndexes = [];
   }
 

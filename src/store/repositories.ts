@@ -74,7 +74,7 @@ export function repositories(db: Kysely<Database>, dialect: StoreDialect, sqlite
     queue: new QueueRepository(db),
     imports: new ImportRepository(db),
     duplicates: new DuplicateRepository(db, dialect),
-    backup: new BackupRepository(db),
+    backup: new BackupRepository(db, sqlite),
     batches: new PersonBatchRepository(db, dialect, sqlite),
     access: new AccessRepository(db),
     playbook: new PlaybookRepository(db, dialect),
