@@ -11,6 +11,16 @@ function nameHolds(column: string, text: string): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} LIKE ${pattern} ESCAPE '\\'`;
 }
 
+/** How many people work at each organization now (of these, when given). */
+function peopleNow(db: Kysely<Database>, ids?: string[]) {
+  let query = db
+    .selectFrom('position')
+    .select(['organization_id', (e) => e.fn.count<number>('person_id').distinct().as('people')])
+    .where('end_date', 'is', null);
+  if (ids) query = query.where('organization_id', 'in', ids);
+  return query.groupBy('organization_id');
+}
+
 export class OrganizationRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -56,10 +66,7 @@ export class OrganizationRepository {
   async largestIds(limit: number, offset: number, holding?: string): Promise<string[]> {
     let query = this.db
       .selectFrom('organization as o')
-      .leftJoin(
-        (eb) => eb.selectFrom('position').select(['organization_id', (e) => e.fn.count<number>('person_id').distinct().as('people')]).where('end_date', 'is', null).groupBy('organization_id').as('c'),
-        (join) => join.onRef('c.organization_id', '=', 'o.id'),
-      )
+      .leftJoin(peopleNow(this.db).as('c'), (join) => join.onRef('c.organization_id', '=', 'o.id'))
       .select('o.id');
     if (holding) query = query.where(nameHolds('o.name_key', holding));
     const rows = await query.orderBy(sql`coalesce(c.people, 0)`, 'desc').orderBy('o.name_key').orderBy('o.id').limit(limit).offset(offset).execute();
@@ -80,17 +87,7 @@ export class OrganizationRepository {
     for (const part of chunks(ids)) {
       const rows = await this.db
         .selectFrom('organization as o')
-        .leftJoin(
-          (eb) =>
-            eb
-              .selectFrom('position')
-              .select(['organization_id', (e) => e.fn.count<number>('person_id').distinct().as('people')])
-              .where('end_date', 'is', null)
-              .where('organization_id', 'in', part)
-              .groupBy('organization_id')
-              .as('c'),
-          (join) => join.onRef('c.organization_id', '=', 'o.id'),
-        )
+        .leftJoin(peopleNow(this.db, part).as('c'), (join) => join.onRef('c.organization_id', '=', 'o.id'))
         .select(['o.id', 'o.name', 'o.domain', 'o.industry', 'o.location', 'o.created_at', 'o.updated_at', 'c.people'])
         .where('o.id', 'in', part)
         .execute();
