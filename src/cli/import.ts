@@ -15,11 +15,11 @@ export function importCommand(): Command {
         const report = await withProgress((update) => kith.imports.run(format, path, { dryRun: opts.dryRun }, update));
         if (output.json) return printJson(output, report);
         const lines = [
-          `${report.dryRun ? 'Dry run: would have ' : ''}${report.dryRun ? 'created' : 'Created'} ${report.created}, updated ${report.updated}, merged ${report.merged}, skipped ${report.skipped}, failed ${report.failed} (${report.records} records)`,
+          `${report.dryRun ? 'Dry run: would have ' : ''}${report.dryRun ? 'created' : 'Created'} ${report.created}, updated ${report.updated}, merged ${report.merged}, skipped ${report.skipped}, failed ${report.failed} (${report.records} ${report.records === 1 ? 'record' : 'records'})`,
           ...report.failures.slice(0, 50).map((f) => `  ${f.file}:${f.line}: ${f.reason}`),
         ];
         if (report.failures.length > 50) lines.push(`  … and ${report.failed - 50} more (use --json for all)`);
-        if (report.warnings.length) lines.push(`${report.warnings.length} values could not be normalised and were kept as custom fields (use --json to list them)`);
+        if (report.warnings.length) lines.push(`${report.warnings.length} ${report.warnings.length === 1 ? 'value could not be normalised and was' : 'values could not be normalised and were'} kept as custom fields (use --json to list them)`);
         output.out(lines.join('\n'));
       });
     });

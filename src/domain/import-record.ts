@@ -26,6 +26,12 @@ export interface ImportedPerson {
   photo?: { mediaType: string; data: string } | null;
   /** An interaction the record implies, such as LinkedIn's "connected on". */
   connectedOn?: string | null;
+  /**
+   * What the source holds that Kith has no field for (a relation, an anniversary, a
+   * second address), under the source's own name for it: kept as custom fields, so
+   * that an import loses nothing.
+   */
+  extras?: Array<{ field: string; value: string }>;
 }
 
 export interface ImportFailure {

@@ -34,6 +34,12 @@ export function foldLine(line: string): string {
   return out.join('\r\n ');
 }
 
+/**
+ * A custom field, which vCard has no property for: its name and value as the two
+ * components of one property, so that a re-import gives it back under its name.
+ */
+export const KITH_FIELD = 'X-KITH-FIELD';
+
 /** What a vCard carries beyond the person record itself. */
 export interface VcardExtras {
   /** Base64 image data and its media type, as imported. */
@@ -63,6 +69,7 @@ export function personToVcard(p: Person, version: '3.0' | '4.0', extras: VcardEx
   for (const u of p.urls) lines.push(`URL:${u.url}`);
   if (p.tags.length) lines.push(`CATEGORIES:${p.tags.map(text).join(',')}`);
   if (p.location) lines.push(`ADR:;;;${esc(p.location)};;;`);
+  for (const [field, value] of Object.entries(p.customFields)) lines.push(`${KITH_FIELD}:${esc(field)};${esc(value)}`);
   if (extras.notes?.length) lines.push(`NOTE:${text(extras.notes.join('\n\n'))}`);
   if (extras.photo) lines.push(photoLine(extras.photo, version));
   lines.push('END:VCARD');

@@ -23,25 +23,84 @@ const PHONE_LABELS: Array<[RegExp, string]> = [
   [/primary|main/i, 'main'],
 ];
 
-function cell(row: Row, ...names: string[]): string {
-  for (const n of names) {
-    const v = row.get(n.toLowerCase())?.trim();
-    if (v) return v;
-  }
-  return '';
-}
+/** Empty values as desktop Outlook writes them: a date of 0/0/00, a flag left at its default. */
+const OUTLOOK_EMPTY = /^(0?0\/0?0\/0*|unspecified|normal|false)$/i;
+/** Outlook's names that would read as something else among custom fields. */
+const FIELD_NAMES: Record<string, string> = { title: 'name prefix', suffix: 'name suffix' };
 
-/** "E-mail 1 - Value" with its "E-mail 1 - Label" (or "- Type"), for every N. */
-function grouped(row: Row, prefix: RegExp): LabelledValue[] {
-  const out: LabelledValue[] = [];
-  for (const [header, value] of row) {
-    const m = prefix.exec(header);
-    if (!m || !/ - value$/.test(header) || !value.trim()) continue;
-    const base = header.replace(/ - value$/, '');
-    const label = (row.get(`${base} - label`) || row.get(`${base} - type`) || '').replace(/^\* /, '').trim().toLowerCase() || null;
-    for (const v of value.split(MULTI)) if (v.trim()) out.push({ value: v.trim(), label });
+/** A row's cells, remembering which were read, so that the rest can be kept as they are. */
+class RowCells {
+  private readonly used = new Set<string>();
+  private readonly kept: Array<{ field: string; value: string }> = [];
+
+  constructor(private readonly row: Row) {}
+
+  /** The first non-empty value among these columns. */
+  cell(...names: string[]): string {
+    for (const n of names) {
+      const v = this.take(n.toLowerCase())?.trim();
+      if (v) return v;
+    }
+    return '';
   }
-  return out;
+
+  /** "E-mail 1 - Value" (or another part) with its "E-mail 1 - Label" (or "- Type"), for every N. */
+  grouped(prefix: RegExp, part = 'value'): LabelledValue[] {
+    const out: LabelledValue[] = [];
+    for (const [header, value] of this.row) {
+      if (!prefix.test(header) || !header.endsWith(` - ${part}`)) continue;
+      this.used.add(header);
+      if (!value.trim()) continue;
+      const label = this.labelOf(header.slice(0, -` - ${part}`.length));
+      for (const v of value.split(MULTI)) if (v.trim()) out.push({ value: v.trim(), label });
+    }
+    return out;
+  }
+
+  /** Every column whose header matches, read or not, counts as read. */
+  consume(pattern: RegExp): Array<[string, string]> {
+    const out: Array<[string, string]> = [];
+    for (const [header, value] of this.row) {
+      if (!pattern.test(header)) continue;
+      this.used.add(header);
+      out.push([header, value]);
+    }
+    return out;
+  }
+
+  /** A value for the custom fields that no column holds as such. */
+  keep(field: string, value: string): void {
+    this.kept.push({ field, value });
+  }
+
+  /**
+   * The columns nothing read, as custom fields: a numbered group ("Relation 1 -
+   * Value" with its label) under its name and label, any other column under its header.
+   */
+  unread(): Array<{ field: string; value: string }> {
+    const out = [...this.kept];
+    for (const [header, raw] of this.row) {
+      const value = raw.trim();
+      if (this.used.has(header) || !value || OUTLOOK_EMPTY.test(value) || / - (label|type)$/.test(header)) continue;
+      const group = /^(.+?) \d+ - value$/.exec(header);
+      if (!group) {
+        out.push({ field: FIELD_NAMES[header] ?? header, value });
+        continue;
+      }
+      const label = this.labelOf(header.replace(/ - value$/, ''));
+      for (const v of value.split(MULTI)) if (v.trim()) out.push({ field: label ? `${group[1]} (${label})` : group[1]!, value: v.trim() });
+    }
+    return out;
+  }
+
+  private take(header: string): string | undefined {
+    if (this.row.has(header)) this.used.add(header);
+    return this.row.get(header);
+  }
+
+  private labelOf(base: string): string | null {
+    return (this.take(`${base} - label`) || this.take(`${base} - type`) || '').replace(/^\* /, '').trim().toLowerCase() || null;
+  }
 }
 
 function usBirthday(value: string): string | null {
@@ -55,49 +114,69 @@ function usBirthday(value: string): string | null {
   return v;
 }
 
+function oneLine(address: string): string {
+  return address.replace(/\s*\n+\s*/g, ', ');
+}
+
+/**
+ * Where someone lives: the first address's city and country. Whole addresses are
+ * kept as custom fields; the parts of one given formatted say nothing more.
+ */
+function locationOf(cells: RowCells): string {
+  const location = [cells.cell('address 1 - city', 'home city', 'business city'), cells.cell('address 1 - country', 'home country/region', 'business country/region')].filter(Boolean).join(', ');
+  const formatted = cells.grouped(/^address \d+ - formatted$/, 'formatted');
+  if (formatted.length > 0) cells.consume(/^address \d+ - /);
+  for (const a of formatted) cells.keep(a.label ? `address (${a.label})` : 'address', oneLine(a.value));
+  return location || (formatted[0] ? oneLine(formatted[0].value) : '');
+}
+
 export function rowToPerson(row: Row, line: number): ImportedPerson | { skip: string } {
-  const given = cell(row, 'first name', 'given name');
-  const middle = cell(row, 'middle name', 'additional name');
-  const family = cell(row, 'last name', 'family name');
+  const cells = new RowCells(row);
+  const given = cells.cell('first name', 'given name');
+  const middle = cells.cell('middle name', 'additional name');
+  const family = cells.cell('last name', 'family name');
   const emails = [
-    ...grouped(row, /^e-mail \d+/),
-    ...['e-mail address', 'e-mail 2 address', 'e-mail 3 address', 'email address', 'email']
-      .map((h) => row.get(h)?.trim())
-      .filter((v): v is string => !!v)
-      .map((value) => ({ value, label: null })),
+    ...cells.grouped(/^e-mail \d+/),
+    ...cells
+      .consume(/^e-?mail/)
+      .filter(([h, v]) => ['e-mail address', 'e-mail 2 address', 'e-mail 3 address', 'email address', 'email'].includes(h) && v.trim())
+      .map(([, v]) => ({ value: v.trim(), label: null })),
   ];
-  const phones = [...grouped(row, /^phone \d+/)];
-  for (const [header, value] of row) {
-    if (!/phone|fax|pager/i.test(header) || / - (value|label|type)$/.test(header) || !value.trim()) continue;
+  const phones = [...cells.grouped(/^phone \d+/)];
+  for (const [header, value] of cells.consume(/phone|fax|pager/i)) {
+    if (/ - (value|label|type)$/.test(header) || !value.trim()) continue;
     const label = PHONE_LABELS.find(([re]) => re.test(header))?.[1] ?? null;
     phones.push({ value: value.trim(), label });
   }
-  const name = cell(row, 'name', 'display name', 'file as') || [given, middle, family].filter(Boolean).join(' ');
-  const company = cell(row, 'organization name', 'organization 1 - name', 'company');
+  const name = cells.cell('name', 'display name', 'file as') || [given, middle, family].filter(Boolean).join(' ');
+  const company = cells.cell('organization name', 'organization 1 - name', 'company');
   if (!name && emails.length === 0 && phones.length === 0 && !company) return { skip: 'empty row' };
-  const websites = [...grouped(row, /^website \d+/).map((w) => w.value), ...['web page', 'personal web page', 'business web page'].map((h) => cell(row, h)).filter(Boolean)];
-  const labels = cell(row, 'labels', 'group membership', 'categories')
+  const websites = [...cells.grouped(/^website \d+/).map((w) => w.value), ...['web page', 'personal web page', 'business web page'].map((h) => cells.cell(h)).filter(Boolean)];
+  const labels = cells
+    .cell('labels', 'group membership', 'categories')
     .split(/ ::: |;/)
     .map((l) => l.replace(/^\* /, '').trim())
     .filter((l) => l && !/^(mycontacts|my contacts|starred)$/i.test(l));
-  const address = grouped(row, /^address \d+ - formatted/)[0]?.value.replace(/\n+/g, ', ') || [cell(row, 'home city', 'business city', 'address 1 - city'), cell(row, 'home country/region', 'business country/region', 'address 1 - country')].filter(Boolean).join(', ');
-  return {
+  const location = locationOf(cells);
+  const person = {
     externalId: 'sha1:' + createHash('sha1').update(JSON.stringify([name, emails.map((e) => e.value.toLowerCase()), phones.map((p) => p.value)])).digest('hex'),
     line,
     name: name || emails[0]?.value.split('@')[0] || company || phones[0]?.value || null,
     givenName: given || null,
     familyName: family || null,
-    nickname: cell(row, 'nickname') || null,
+    nickname: cells.cell('nickname') || null,
     emails,
     phones,
     urls: websites,
     company: company || null,
-    title: cell(row, 'organization title', 'organization 1 - title', 'job title') || null,
-    location: address || null,
-    birthday: usBirthday(cell(row, 'birthday')),
+    title: cells.cell('organization title', 'organization 1 - title', 'job title') || null,
+    location: location || null,
+    birthday: usBirthday(cells.cell('birthday')),
     tags: labels,
-    note: cell(row, 'notes') || null,
+    note: cells.cell('notes') || null,
   };
+  const extras = cells.unread();
+  return extras.length > 0 ? { ...person, extras } : person;
 }
 
 /** UTF-8 when the start of the file is valid UTF-8, else Windows-1252. */

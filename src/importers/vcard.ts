@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportedPerson, ParsedItem } from '../domain/import-record.js';
 import type { LabelledValue } from '../domain/person.js';
+import { KITH_FIELD } from '../domain/vcard-writer.js';
 import type { Line } from './lines.js';
 import { decodeBytes, decodeQuotedPrintable } from './text-decoding.js';
 
@@ -103,6 +104,22 @@ function birthday(value: string): string | null {
   return v || null;
 }
 
+/** Properties about the card or the file rather than the person, and those read into fields. */
+const CARD_PROPERTIES = new Set(['BEGIN', 'END', 'VERSION', 'PRODID', 'REV', 'UID', 'X-ABLABEL', 'X-ABUID', 'X-ABSHOWAS', 'CLIENTPIDMAP', 'KIND']);
+const READ_PROPERTIES = new Set(['FN', 'N', 'EMAIL', 'TEL', 'URL', 'CATEGORIES', 'NOTE']);
+/** Friendlier names for what is kept as custom fields; others go by their own. */
+const FIELD_NAMES: Record<string, string> = {
+  ADR: 'address', ORG: 'organization', TITLE: 'title', BDAY: 'birthday', NICKNAME: 'nickname', PHOTO: 'photo', IMPP: 'im', TZ: 'time zone',
+  LANG: 'language', 'X-SOCIALPROFILE': 'social profile', 'X-ABRELATEDNAMES': 'related', 'X-ABDATE': 'date', LABEL: 'address label',
+};
+
+/** The label a property carries for a custom field: Apple's X-ABLabel, else its first type. */
+function fieldLabel(p: VcardProperty, groupLabels: Map<string, string>): string | null {
+  if (p.group && groupLabels.has(p.group)) return groupLabels.get(p.group)!;
+  const type = (p.params.get('TYPE') ?? []).map((t) => t.toLowerCase()).find((t) => t && !['pref', 'voice', 'internet', 'x400', 'postal', 'parcel', 'dom', 'intl'].includes(t));
+  return type ? (LABEL_TYPES[type] ?? type) : null;
+}
+
 export function cardToPerson(props: VcardProperty[], line: number): ImportedPerson | { error: string } {
   const groupLabels = new Map<string, string>();
   for (const p of props) {
@@ -110,11 +127,18 @@ export function cardToPerson(props: VcardProperty[], line: number): ImportedPers
       groupLabels.set(p.group, text(p.value).replace(/^_\$!<(.*)>!\$_$/, '$1').toLowerCase());
     }
   }
-  const first = (name: string) => props.find((p) => p.name === name);
+  // Every property not read into a field below is kept as a custom field.
+  const unread = new Set(props.filter((p) => !CARD_PROPERTIES.has(p.name) && !READ_PROPERTIES.has(p.name)));
+  const first = (name: string) => {
+    const found = props.find((p) => p.name === name);
+    if (found) unread.delete(found);
+    return found;
+  };
   const fn = first('FN') ? text(first('FN')!.value) : '';
   const n = first('N') ? splitValue(first('N')!.value, ';') : [];
-  const [family = '', given = ''] = n;
-  const org = first('ORG') ? splitValue(first('ORG')!.value, ';')[0] ?? '' : '';
+  const [family = '', given = '', middle = '', prefix = '', suffix = ''] = n;
+  const orgParts = first('ORG') ? splitValue(first('ORG')!.value, ';') : [];
+  const org = orgParts[0] ?? '';
   const emails: LabelledValue[] = props.filter((p) => p.name === 'EMAIL').map((p) => ({ value: text(p.value).replace(/^mailto:/i, ''), label: labelOf(p, groupLabels) }));
   const phones: LabelledValue[] = props.filter((p) => p.name === 'TEL').map((p) => ({ value: text(p.value).replace(/^tel:/i, ''), label: labelOf(p, groupLabels) }));
   const urls = props.filter((p) => p.name === 'URL').map((p) => text(p.value)).filter(Boolean);
@@ -122,12 +146,13 @@ export function cardToPerson(props: VcardProperty[], line: number): ImportedPers
   if (!name.trim() && phones.length === 0) return { error: 'card has no name, email or phone' };
   const adr = first('ADR') ? splitValue(first('ADR')!.value, ';') : [];
   const location = [adr[3], adr[4], adr[6]].filter((x) => x && x.trim()).join(', ') || null;
-  const photoProp = first('PHOTO');
+  const photoProp = props.find((p) => p.name === 'PHOTO' && (/^data:/i.test(p.value) || /^(B|BASE64)$/i.test(p.params.get('ENCODING')?.[0] ?? '')));
   let photo: ImportedPerson['photo'] = null;
   if (photoProp) {
+    unread.delete(photoProp);
     const dataUri = /^data:([^;,]+)?(?:;base64)?,(.*)$/i.exec(photoProp.value);
     if (dataUri) photo = { mediaType: dataUri[1] ?? 'image/jpeg', data: dataUri[2]!.replace(/\s+/g, '') };
-    else if (/^(B|BASE64)$/i.test(photoProp.params.get('ENCODING')?.[0] ?? '')) {
+    else {
       const type = (photoProp.params.get('TYPE')?.[0] ?? 'jpeg').toLowerCase();
       photo = { mediaType: type.includes('/') ? type : `image/${type}`, data: photoProp.value };
     }
@@ -137,24 +162,65 @@ export function cardToPerson(props: VcardProperty[], line: number): ImportedPers
   const externalId =
     uid || 'sha1:' + createHash('sha1').update(JSON.stringify([fn, n, emails.map((e) => e.value), phones.map((p) => p.value), org])).digest('hex');
   const categories = props.filter((p) => p.name === 'CATEGORIES').flatMap((p) => splitValue(p.value, ','));
+  const nicknames = props.filter((p) => p.name === 'NICKNAME').flatMap((p) => splitValue(p.value, ',')).filter(Boolean);
+  for (const p of props) if (p.name === 'NICKNAME') unread.delete(p);
+  const title = first('TITLE') ? text(first('TITLE')!.value) || null : null;
+  const bday = first('BDAY') ? birthday(text(first('BDAY')!.value)) : null;
+  const notes = props.filter((p) => p.name === 'NOTE').map((p) => text(p.value)).filter(Boolean);
+
+  const extras: Array<{ field: string; value: string }> = [];
+  const keep = (field: string, value: string | undefined) => {
+    if (value?.trim()) extras.push({ field, value: value.trim() });
+  };
+  // Parts of the name that the display name leaves out.
+  for (const [field, part] of [['middle name', middle], ['name prefix', prefix], ['name suffix', suffix]] as const) if (part && !fn.includes(part)) keep(field, part);
+  keep('department', orgParts.slice(1).filter(Boolean).join(', '));
+  for (const other of nicknames.slice(1)) keep('nickname', other);
+  // The whole address, where the location (city, region, country) leaves some out.
+  const whole = (parts: string[]) => parts.filter((x) => x && x.trim()).join(', ');
+  if (adr.length && whole(adr) !== (location ?? '')) keep(fieldOf(props.find((p) => p.name === 'ADR')!, 'address', groupLabels), whole(adr));
+  for (const p of unread) {
+    if (p.name === KITH_FIELD) {
+      const [field = '', value = ''] = splitValue(p.value, ';');
+      if (field) keep(field, value);
+      continue;
+    }
+    const value = p.name === 'ADR' || p.name === 'ORG' ? whole(splitValue(p.value, ';')) : p.name === 'BDAY' ? (birthday(text(p.value)) ?? '') : text(p.value);
+    // Another form of the birthday (vCard 4.0's ALTID) is the same birthday.
+    if (p.name === 'BDAY' && value === bday) continue;
+    keep(fieldOf(p, fieldName(p.name), groupLabels), value);
+  }
   return {
     externalId,
     line,
     name: name.trim() || phones[0]!.value,
     givenName: given || null,
     familyName: family || null,
-    nickname: first('NICKNAME') ? (splitValue(first('NICKNAME')!.value, ',')[0] ?? null) : null,
+    nickname: nicknames[0] ?? null,
     emails,
     phones,
     urls,
     company: org || null,
-    title: first('TITLE') ? text(first('TITLE')!.value) || null : null,
+    title,
     location,
-    birthday: first('BDAY') ? birthday(text(first('BDAY')!.value)) : null,
+    birthday: bday,
     tags: categories.filter((c) => c && !/^(my contacts|starred in android)$/i.test(c)),
-    note: first('NOTE') ? text(first('NOTE')!.value) || null : null,
+    note: notes.length ? notes.join('\n\n') : null,
     photo,
+    ...(extras.length ? { extras } : {}),
   };
+}
+
+function fieldName(property: string): string {
+  // FullContact writes its own names hex-encoded: X-FCENCODED-<hex of "X-FC-RelatedNames:Mother">.
+  const encoded = /^X-FCENCODED-((?:[0-9A-F]{2})+)$/.exec(property);
+  if (encoded) return Buffer.from(encoded[1]!, 'hex').toString('utf8').toLowerCase();
+  return FIELD_NAMES[property] ?? property.toLowerCase();
+}
+
+function fieldOf(p: VcardProperty, field: string, groupLabels: Map<string, string>): string {
+  const label = fieldLabel(p, groupLabels);
+  return label && label !== field ? `${field} (${label})` : field;
 }
 
 /** Streams vCards from lines; every card becomes a record or an error naming its line. */

@@ -15,7 +15,7 @@ describe.each(DIALECTS)('exports on %s', (dialect) => {
   beforeEach(async () => {
     t = await openTestStore(dialect, () => new Date('2026-06-15T10:00:00.000Z'));
     dir = mkdtempSync(join(tmpdir(), 'kith-export-'));
-    await t.kith.people.add({ name: 'Zoë Ångström', emails: ['work:zoe@fjord.example'], phones: ['mobile:+46 70 123 45 67'], company: 'Fjord; Sons, AB', title: 'Founder', tags: ['nordics', 'investors'], birthday: '--04-02', nickname: 'Zo', urls: ['linkedin.com/in/zoe'] });
+    await t.kith.people.add({ name: 'Zoë Ångström', emails: ['work:zoe@fjord.example'], phones: ['mobile:+46 70 123 45 67'], company: 'Fjord; Sons, AB', title: 'Founder', tags: ['nordics', 'investors'], birthday: '--04-02', nickname: 'Zo', urls: ['linkedin.com/in/zoe'], customFields: { 'relation (spouse)': 'Erik', 'seating; notes, etc.': 'aisle;\nnever, ever the middle' } });
     await t.kith.people.add({ name: 'Nobody Reachable', location: 'Lisbon' });
     const zoe = await t.kith.people.get('zoe@fjord.example');
     await readRepositories(t.store).imports.setPhoto(zoe.id, PHOTO.mediaType, PHOTO.data);
@@ -56,6 +56,7 @@ describe.each(DIALECTS)('exports on %s', (dialect) => {
       try {
         expect((await other.kith.imports.run('vcard', file)).created).toBe(2);
         const copy = await other.kith.people.get('zoe@fjord.example');
+        expect(copy.customFields).toEqual({ 'relation (spouse)': 'Erik', 'seating; notes, etc.': 'aisle;\nnever, ever the middle' });
         expect((await readRepositories(other.store).imports.photos([copy.id])).get(copy.id)).toEqual(PHOTO);
         expect((await readRepositories(other.store).notes.bodiesByPerson([copy.id])).get(copy.id)).toEqual([
           'Met at the Nordic founders dinner; wants intros to climate funds.\n\nSecond note, with a comma, a; semicolon\nand a new line.',

@@ -160,6 +160,9 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
     expect([zoe.company, zoe.title, zoe.birthday, zoe.nickname, zoe.tags]).toEqual(['Fjord AB', 'Founder', '1988-04-02', 'Zo', ['investors', 'nordics']]);
     expect((await t.kith.notes.list('Zoë Ångström')).map((n) => n.body)).toEqual(['Met at the Oslo meetup, loves "fika"']);
     expect((await t.kith.people.get('raj@example.com')).birthday).toBe('--11-30');
+    // Columns Kith has no field for are kept, under their names and labels.
+    expect(zoe.location).toBe('Stockholm, Sweden');
+    expect(zoe.customFields).toEqual({ 'address (home)': 'Drottninggatan 1, Stockholm, Sweden', 'relation (spouse)': 'Erik', 'event (anniversary)': '2015-06-01' });
     const again = await t.kith.imports.run('google', join(FIXTURES, 'google-contacts.csv'));
     expect([again.created, again.skipped]).toEqual([0, 3]);
   });
@@ -176,8 +179,10 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
       ['+33612345678'],
       ['clients', 'paris'],
     ]);
+    // The honorific is kept; Outlook's empty values (0/0/00, an e-mail type of SMTP) are not.
+    expect(francois.customFields).toEqual({ 'name prefix': 'Mr.' });
     const anna = await t.kith.people.get('Anna Nowak');
-    expect([anna.emails, anna.phones, anna.birthday]).toEqual([['anna@example.com', 'anna.nowak@example.com'], ['+14155552671'], null]);
+    expect([anna.emails, anna.phones, anna.birthday, anna.customFields]).toEqual([['anna@example.com', 'anna.nowak@example.com'], ['+14155552671'], null, {}]);
   });
 
   it('tells the format from the file with auto', async () => {
@@ -230,6 +235,20 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
     expect(android.name).toBe('Ñ Ñ Ñ Ñ');
     const dummy = await person('dummy.dummy@dummy.com');
     expect([dummy.name, dummy.company, dummy.phones, dummy.customFields['imported phone']]).toEqual(['Dummy, Dummy', 'Dummy GmbH', ['+49987654321'], '+49 1234 56789']);
+    // What Kith has no field for is kept as custom fields: second organizations and
+    // titles, whole addresses, instant messaging, gender.
+    const full = await person('home@example.com');
+    expect([full.company, full.title, full.location]).toEqual(['Organization1', 'Title1', 'HomeCity, HomeState, HomeCountry']);
+    expect(full.customFields).toMatchObject({
+      department: 'Department1',
+      organization: 'Organization2, Department2',
+      title: 'Title2',
+      gender: 'M',
+      'address (home)': 'HomeExtended, HomeStreet, HomeCity, HomeState, HomePostal, HomeCountry',
+      'address (work)': 'WorkExtended, WorkStreet, WorkCity, WorkState, WorkPostal, WorkCountry',
+      'x-fc-relatednames:spouse': 'Spouse',
+    });
+    expect(full.customFields.im).toContain('skype:skype');
     const again = await t.kith.imports.run('vcard', VCARDS);
     expect([again.created, again.updated, again.merged, again.skipped]).toEqual([0, 0, 0, 26]);
   });

@@ -367,6 +367,9 @@ export class ImportService {
       company: r.company?.trim() || null,
       title: r.title?.trim() || null,
     };
+    const extras: Record<string, string[]> = {};
+    for (const { field, value } of r.extras ?? []) if (!extras[field]?.includes(value)) (extras[field] ??= []).push(value);
+    for (const [field, values] of Object.entries(extras)) person.fields.customFields[field] = values.join('; ');
     for (const [field, values] of Object.entries(kept)) person.fields.customFields[`imported ${field}`] = values.join('; ');
     return person;
   }
