@@ -146,7 +146,7 @@ export function cardToPerson(props: VcardProperty[], line: number): ImportedPers
   if (!name.trim() && phones.length === 0) return { error: 'card has no name, email or phone' };
   const adr = first('ADR') ? splitValue(first('ADR')!.value, ';') : [];
   const location = [adr[3], adr[4], adr[6]].filter((x) => x && x.trim()).join(', ') || null;
-  const photoProp = props.find((p) => p.name === 'PHOTO' && (/^data:/i.test(p.value) || /^(B|BASE64)$/i.test(p.params.get('ENCODING')?.[0] ?? '')));
+  const photoProp = props.find((p) => p.name === 'PHOTO' && embedded(p));
   let photo: ImportedPerson['photo'] = null;
   if (photoProp) {
     unread.delete(photoProp);
@@ -180,6 +180,8 @@ export function cardToPerson(props: VcardProperty[], line: number): ImportedPers
   const whole = (parts: string[]) => parts.filter((x) => x && x.trim()).join(', ');
   if (adr.length && whole(adr) !== (location ?? '')) keep(fieldOf(props.find((p) => p.name === 'ADR')!, 'address', groupLabels), whole(adr));
   for (const p of unread) {
+    // Other pictures, logos, sounds and keys are binary: no text field can hold them.
+    if (embedded(p)) continue;
     if (p.name === KITH_FIELD) {
       const [field = '', value = ''] = splitValue(p.value, ';');
       if (field) keep(field, value);
@@ -209,6 +211,11 @@ export function cardToPerson(props: VcardProperty[], line: number): ImportedPers
     photo,
     ...(extras.length ? { extras } : {}),
   };
+}
+
+/** A value that is binary data in the card itself (base64, or a data: URI). */
+function embedded(p: VcardProperty): boolean {
+  return /^data:/i.test(p.value) || /^(B|BASE64)$/i.test(p.params.get('ENCODING')?.[0] ?? '');
 }
 
 function fieldName(property: string): string {

@@ -195,6 +195,22 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
     await expect(t.kith.imports.run('auto', join(dir, 'notes.txt'))).rejects.toThrow(/cannot tell its format/);
   });
 
+  it('keeps every property of a card that Kith has no field for, and every note', async () => {
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+    writeFileSync(
+      join(dir, 'apple.vcf'),
+      [
+        'BEGIN:VCARD', 'VERSION:3.0', 'PRODID:-//Apple Inc.//iPhone OS 17.0//EN', 'N:Lind;Maja;;Dr.;', 'FN:Maja Lind', 'ORG:Polar AB;Research',
+        'ROLE:Board member', 'item1.X-ABRELATEDNAMES:Nils', 'item1.X-ABLabel:_$!<Spouse>!$_', 'NOTE:First note', 'NOTE:Second\\, with a comma',
+        `PHOTO;ENCODING=b;TYPE=PNG:${png}`, `PHOTO;ENCODING=b;TYPE=PNG:${png}`, 'X-KITH-FIELD:seat\\;ing;aisle', 'REV:2026-01-01T00:00:00Z', 'END:VCARD',
+      ].join('\r\n') + '\r\n',
+    );
+    expect((await t.kith.imports.run('vcard', join(dir, 'apple.vcf'))).created).toBe(1);
+    const maja = await t.kith.people.get('Maja Lind');
+    expect(maja.customFields).toEqual({ 'name prefix': 'Dr.', department: 'Research', role: 'Board member', 'related (spouse)': 'Nils', 'seat;ing': 'aisle' });
+    expect((await t.kith.notes.list('Maja Lind')).map((n) => n.body)).toEqual(['First note\n\nSecond, with a comma']);
+  });
+
   it('rejects unreadable input with one line naming the file and line', async () => {
     writeFileSync(join(dir, 'bad.vcf'), 'BEGIN:VCARD\nVERSION:3.0\nFN:Ok Person\nEND:VCARD\nBEGIN:VCARD\nthis is not a property\nEND:VCARD\nBEGIN:VCARD\nFN:Unfinished\n');
     const report = await t.kith.imports.run('vcard', join(dir, 'bad.vcf'));
