@@ -173,7 +173,8 @@ export default function PersonPage({ id }: { id: string }) {
                   </Text>
                 )}
                 {Object.entries(p.customFields).map(([k, v]) => (
-                  <Text key={k} size="sm">
+                  // Imported values can be long unbroken strings (photo links, ids).
+                  <Text key={k} size="sm" style={{ overflowWrap: 'anywhere' }}>
                     {k}: {v}
                   </Text>
                 ))}
