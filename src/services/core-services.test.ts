@@ -162,6 +162,15 @@ describe.each(DIALECTS)('core services on %s', (dialect) => {
     await rejects(t.kith.people.list({ organization: 'Nowhere' }), 'not_found', /no organization matches/);
   });
 
+  it('finds the best match that is not archived when archived people rank above it', async () => {
+    // Archived people named just "Carter" outrank the one active Carter, whose name is longer.
+    for (let i = 0; i < 30; i++) await t.kith.people.add({ name: 'Carter', emails: [`cc${i}@example.com`] });
+    const active = await t.kith.people.add({ name: 'Carter Zed Longname', emails: ['zed@example.com'] });
+    for (let i = 0; i < 30; i++) await t.kith.people.archive(`cc${i}@example.com`);
+    expect((await t.kith.search.search('carter', 1)).map((h) => [h.person.id, h.match])).toEqual([[active.id, 'text']]);
+    expect((await t.kith.search.search('car', 5)).map((h) => h.person.id)).toEqual([active.id]);
+  });
+
   it('archives, restores and purges', async () => {
     const p = await t.kith.people.add({ name: 'Temp Person', emails: ['temp@example.com'] });
     await t.kith.notes.add('shared note', ['Temp Person']);
