@@ -76,7 +76,8 @@ export function personToVcard(p: Person, version: '3.0' | '4.0', extras: VcardEx
   return lines.map(foldLine).join('\r\n') + '\r\n';
 }
 
-const CSV_COLUMNS = ['id', 'name', 'given_name', 'family_name', 'nickname', 'emails', 'phones', 'company', 'title', 'tier', 'tags', 'location', 'birthday', 'met_on', 'last_contact_at'] as const;
+// New columns go at the end, so that sheets and scripts reading the earlier ones by position still work.
+const CSV_COLUMNS = ['id', 'name', 'given_name', 'family_name', 'nickname', 'emails', 'phones', 'company', 'title', 'tier', 'tags', 'location', 'birthday', 'met_on', 'last_contact_at', 'urls', 'how_met', 'custom_fields'] as const;
 
 function csvCell(value: string | null): string {
   const v = value ?? '';
@@ -87,8 +88,9 @@ export function csvHeader(): string {
   return CSV_COLUMNS.join(',') + '\r\n';
 }
 
-/** One person as a CSV row; lists are joined with "; ". */
+/** One person as a CSV row; lists are joined with "; ", custom fields are one JSON object. */
 export function personToCsv(p: Person): string {
-  const values = [p.id, p.name, p.givenName, p.familyName, p.nickname, p.emails.join('; '), p.phones.join('; '), p.company, p.title, p.tier, p.tags.join('; '), p.location, p.birthday, p.metOn, p.lastContactAt];
+  const custom = Object.keys(p.customFields).length > 0 ? JSON.stringify(p.customFields) : null;
+  const values = [p.id, p.name, p.givenName, p.familyName, p.nickname, p.emails.join('; '), p.phones.join('; '), p.company, p.title, p.tier, p.tags.join('; '), p.location, p.birthday, p.metOn, p.lastContactAt, p.urls.map((u) => u.url).join('; '), p.howMet, custom];
   return values.map(csvCell).join(',') + '\r\n';
 }

@@ -71,8 +71,11 @@ describe.each(DIALECTS)('exports on %s', (dialect) => {
     const file = join(dir, 'people.csv');
     expect(await t.kith.exports.write('csv', { tag: 'nordics' }, { file })).toBe(1);
     const lines = readFileSync(file, 'utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('id,name,given_name,family_name,nickname,emails,phones,company,title,tier,tags,location,birthday,met_on,last_contact_at');
+    expect(lines[0]).toBe('id,name,given_name,family_name,nickname,emails,phones,company,title,tier,tags,location,birthday,met_on,last_contact_at,urls,how_met,custom_fields');
     expect(lines[1]).toContain(',Zoë Ångström,Zoë,Ångström,Zo,zoe@fjord.example,+46701234567,"Fjord; Sons, AB",Founder,,investors; nordics,,--04-02,,');
+    // The custom fields are one JSON object, quoted as CSV quotes any cell with commas or quotes.
+    const custom = lines[1]!.slice(lines[1]!.indexOf(',https://linkedin.com/in/zoe,,') + ',https://linkedin.com/in/zoe,,'.length);
+    expect(JSON.parse(custom.slice(1, -1).replace(/""/g, '"'))).toEqual({ 'relation (spouse)': 'Erik', 'seating; notes, etc.': 'aisle;\nnever, ever the middle' });
     await expect(t.kith.exports.write('pdf', {}, { file })).rejects.toThrow(/invalid format "pdf"/);
   });
 });
