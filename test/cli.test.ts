@@ -81,6 +81,13 @@ describe('the kith command', () => {
     expect(json<{ people: number }>(['stats']).people).toBe(before);
   });
 
+  it('shows custom fields in a block of their own, aligned on the longest name', () => {
+    json(['person', 'add', '--name', 'Maja Lind', '--field', 'relation (spouse)=Nils', '--field', 'role=Board member']);
+    const r = kith(['person', 'show', 'Maja Lind']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\nOther fields\n  relation (spouse)  Nils\n  role               Board member\n');
+  });
+
   it('lists candidates for an ambiguous name and exits 1', () => {
     json(['person', 'add', '--name', 'Sam Lee']);
     json(['person', 'add', '--name', 'Sam Park']);

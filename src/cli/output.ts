@@ -65,6 +65,13 @@ export function personCard(p: Person): string[] {
   field('introduced by', p.introducedBy?.name);
   field('tags', p.tags.join(', '));
   field('last contact', day(p.lastContactAt));
-  for (const [k, v] of Object.entries(p.customFields)) field(k, v);
+  // Custom fields can be many (an import keeps whatever its source had) and long-named:
+  // they get their own block, aligned on their longest name.
+  const custom = Object.entries(p.customFields);
+  if (custom.length > 0) {
+    const width = Math.min(30, Math.max(...custom.map(([k]) => k.length)));
+    lines.push('', 'Other fields');
+    for (const [k, v] of custom) lines.push(`  ${k.padEnd(width)}  ${v.replace(/\n+/g, ' ')}`);
+  }
   return lines;
 }
