@@ -11,7 +11,7 @@ import type { ProgressReporter } from './demo-service.js';
 const SLICE = 25_000;
 
 /** Lets the event loop run: the server answers other requests between two steps of a build. */
-const pause = () => new Promise((resolve) => setImmediate(resolve));
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The key of a network whose data fingerprint is not known (yet): it matches no data. */
 const PENDING = 'pending';
@@ -153,19 +153,19 @@ export class NetworkGraphCache {
     // during the build makes the next call build again. With one, the key is read after
     // the build, off its critical path, and only kept if the mark has not moved since.
     const key = knownKey ?? (mark === null ? await this.key() : undefined);
-    // Each phase blocks while it runs (SQLite reads are synchronous); between phases the
-    // server answers other requests, including the progress polls of the web app.
+    // SQLite reads are synchronous: the reads come in parts, and between parts and
+    // phases the server answers other requests, including the web app's progress polls.
     const step = async (phase: string, done: number) => {
       progress(phase, done, 4);
       await pause();
     };
     await step('reading people', 0);
-    const nodes = await repos.graph.nodes();
+    const nodes = await repos.graph.nodes(undefined, { between: pause });
     await step('computing tie strength', 1);
     const now = this.ctx.now();
     const people = nodes.map((n) => ({ id: n.id, name: n.name, strength: tieStrengthScore(n.stats ?? EMPTY_STATS, now, n.metOn) }));
     await step('reading evidence', 2);
-    const evidence = await repos.graph.allEdges();
+    const evidence = await repos.graph.allEdges({ between: pause });
     await step('building the graph', 3);
     // In slices, with a pause between them, so other requests are not held up for long.
     const builder = new NetworkGraphBuilder(people);

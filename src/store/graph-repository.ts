@@ -22,6 +22,27 @@ const MAX_PARTICIPANTS = 20;
  */
 const MAX_COLLEAGUES = 20;
 
+/** Interactions counted together when the whole network's evidence is read (see allEdges). */
+const INTERACTION_CHUNK = 50_000;
+/** People read together when the whole network's people are read. */
+const NODE_CHUNK = 10_000;
+
+/**
+ * Called between two parts of a long read. A SQLite statement runs on the calling
+ * thread, so one statement over the whole network would hold a server's other
+ * requests for seconds; in parts, the caller can let them run in between.
+ */
+export type Between = () => Promise<void>;
+
+/** How a whole-network read goes in parts: what to call between two, and how big they are. */
+export interface InParts {
+  between?: Between;
+  /** Rows (people, or interactions) per part. */
+  part?: number;
+}
+
+const noPause: Between = async () => {};
+
 /** A person as a node of the whole network: enough for your tie strength to them. */
 export interface NetworkNode {
   id: string;
@@ -35,6 +56,12 @@ export interface NodeProfile {
   personId: string;
   organizations: string[];
   tags: string[];
+}
+
+/** People with their totals (two plain reads joined here are faster than a lookup per person in SQL). */
+function joinStats(people: Array<{ id: string; display_name: string; met_on: string | null }>, stats: Array<Database['contact_stats']>, out: NetworkNode[]): void {
+  const byPerson = new Map(stats.map((r) => [r.person_id, fromRow(r)]));
+  for (const p of people) out.push({ id: p.id, name: p.display_name, metOn: p.met_on, stats: byPerson.get(p.id) ?? null });
 }
 
 /** The evidence that two people (other than you) know each other. */
@@ -97,26 +124,26 @@ export class GraphRepository {
   }
 
   /** Everyone not archived (or those of these who are not), with the totals behind your tie strength to them. */
-  async nodes(ids?: string[]): Promise<NetworkNode[]> {
+  /** These people, or everyone not archived (in parts, NODE_CHUNK by default). */
+  async nodes(ids?: string[], { between = noPause, part = NODE_CHUNK }: InParts = {}): Promise<NetworkNode[]> {
+    const out: NetworkNode[] = [];
     if (ids) {
-      const out: NetworkNode[] = [];
-      for (const part of chunks(ids)) out.push(...(await this.nodesWhere(part)));
+      for (const part of chunks(ids)) {
+        const stats = await this.db.selectFrom('contact_stats').selectAll().where('person_id', 'in', part).execute();
+        const people = await this.db.selectFrom('person').select(['id', 'display_name', 'met_on']).where('archived_at', 'is', null).where('id', 'in', part).execute();
+        joinStats(people, stats, out);
+      }
       return out;
     }
-    return this.nodesWhere(undefined);
-  }
-
-  private async nodesWhere(ids: string[] | undefined): Promise<NetworkNode[]> {
-    // Two plain reads joined here are faster than the join in SQL (a lookup per person).
-    let statsQuery = this.db.selectFrom('contact_stats').selectAll();
-    let peopleQuery = this.db.selectFrom('person').select(['id', 'display_name', 'met_on']).where('archived_at', 'is', null);
-    if (ids) {
-      statsQuery = statsQuery.where('person_id', 'in', ids);
-      peopleQuery = peopleQuery.where('id', 'in', ids);
+    for (let after = ''; ; await between()) {
+      const people = await this.db.selectFrom('person').select(['id', 'display_name', 'met_on']).where('archived_at', 'is', null).where('id', '>', after).orderBy('id').limit(part).execute();
+      if (people.length === 0) return out;
+      const last = people[people.length - 1]!.id;
+      const stats = await this.db.selectFrom('contact_stats').selectAll().where('person_id', '>', after).where('person_id', '<=', last).execute();
+      joinStats(people, stats, out);
+      if (people.length < part) return out;
+      after = last;
     }
-    const stats = new Map((await statsQuery.execute()).map((r) => [r.person_id, fromRow(r)]));
-    const people = await peopleQuery.execute();
-    return people.map((p) => ({ id: p.id, name: p.display_name, metOn: p.met_on, stats: stats.get(p.id) ?? null }));
   }
 
   /**
@@ -125,23 +152,38 @@ export class GraphRepository {
    * database rather than listed, so the whole network fits in one pass. Each kind
    * holds a pair once (a < b); interactions, the most, come first.
    */
-  async allEdges(): Promise<RawEdge[]> {
+  async allEdges({ between = noPause, part = INTERACTION_CHUNK }: InParts = {}): Promise<RawEdge[]> {
     const out: RawEdge[] = [];
     const push = (rows: Array<{ a: string; b: string; n: number | string }>, kind: RawEdge['kind']) => {
       for (const r of rows) out.push({ a: r.a, b: r.b, kind, count: Number(r.n), detail: '' });
     };
-    push(
-      (await sql<{ a: string; b: string; n: number }>`
+    // Interactions, by far the most evidence, are counted a range of them at a time
+    // (a pair met in several ranges is added up here): as fast as one statement, and
+    // no part holds the thread for long.
+    const together = new Map<string, { a: string; b: string; n: number }>();
+    for (let after = ''; ; await between()) {
+      const upTo = (await this.db.selectFrom('interaction').select('id').where('id', '>', after).orderBy('id').limit(1).offset(part - 1).executeTakeFirst())?.id;
+      const { rows } = await sql<{ a: string; b: string; n: number | string }>`
         WITH small AS (
           SELECT interaction_id FROM interaction_participant
+          WHERE interaction_id > ${after} ${upTo === undefined ? sql`` : sql`AND interaction_id <= ${upTo}`}
           GROUP BY interaction_id HAVING count(*) BETWEEN 2 AND ${MAX_PARTICIPANTS})
         SELECT a.person_id AS a, b.person_id AS b, count(*) AS n
         FROM small
         JOIN interaction_participant a ON a.interaction_id = small.interaction_id
         JOIN interaction_participant b ON b.interaction_id = small.interaction_id AND b.person_id > a.person_id
-        GROUP BY a.person_id, b.person_id`.execute(this.db)).rows,
-      'interactions',
-    );
+        GROUP BY a.person_id, b.person_id`.execute(this.db);
+      for (const r of rows) {
+        const key = `${r.a}|${r.b}`;
+        const seen = together.get(key);
+        if (seen) seen.n += Number(r.n);
+        else together.set(key, { a: r.a, b: r.b, n: Number(r.n) });
+      }
+      if (upTo === undefined) break;
+      after = upTo;
+    }
+    push([...together.values()], 'interactions');
+    together.clear();
     push(
       (await sql<{ a: string; b: string; n: number }>`
         SELECT a, b, count(*) AS n FROM (
