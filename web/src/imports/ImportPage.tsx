@@ -58,7 +58,7 @@ function Report({ report }: { report: ImportReport }) {
       )}
       {report.warnings.length > 0 && (
         <Text size="sm" c="dimmed" mt="xs">
-          {report.warnings.length} values could not be normalised and were kept as custom fields.
+          {report.warnings.length === 1 ? '1 value could not be normalised and was' : `${report.warnings.length} values could not be normalised and were`} kept as custom fields.
         </Text>
       )}
     </Card>
