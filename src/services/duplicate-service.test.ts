@@ -34,8 +34,10 @@ describe.each(DIALECTS)('duplicates and merge on %s', (dialect) => {
   });
 
   it('merges losslessly: fields, contacts, tags, positions, interactions, notes, links, reminders', async () => {
-    await t.kith.people.add({ name: 'Robert Smith', emails: ['robert@acme.example'], tags: ['acme'], company: 'Acme', tier: 'close' });
-    await t.kith.people.add({ name: 'Bob Smith', emails: ['bob@home.example'], phones: ['+1 415 555 2671'], tags: ['friend'], birthday: '--04-01', nickname: 'Bob' });
+    await t.kith.people.add({ name: 'Robert Smith', emails: ['robert@acme.example'], tags: ['acme'], company: 'Acme', tier: 'close', location: 'London', customFields: { role: 'CTO' } });
+    await t.kith.people.add({
+      name: 'Bob Smith', emails: ['bob@home.example'], phones: ['+1 415 555 2671'], tags: ['friend'], birthday: '--04-01', nickname: 'Bob', location: 'Paris', customFields: { role: 'Founder', hobby: 'jazz' },
+    });
     await t.kith.people.add({ name: 'Carol Chen' });
     await t.kith.positions.add('Bob Smith', { organization: 'OldCo', start: '2015-01-01', end: '2019-01-01' });
     await t.kith.interactions.log({ kind: 'meeting', with: ['Robert Smith', 'Bob Smith'], at: '2026-05-01' });
@@ -50,6 +52,9 @@ describe.each(DIALECTS)('duplicates and merge on %s', (dialect) => {
     expect(merged.tags).toEqual(['acme', 'friend']);
     expect([merged.tier, merged.birthday, merged.nickname, merged.company]).toEqual(['close', '--04-01', 'Bob', 'Acme']);
     expect(merged.lastContactAt).toBe('2026-06-01T12:00:00.000Z');
+    // Where the two disagree, the kept person's value stays and the other's is kept beside it.
+    expect(merged.location).toBe('London');
+    expect(merged.customFields).toEqual({ role: 'CTO', hobby: 'jazz', 'also known as': 'Bob Smith', 'merged location': 'Paris', 'role (merged)': 'Founder' });
     const detail = await t.kith.people.show(merged.id);
     expect(detail.interactionCount).toBe(2);
     expect(detail.interactions[1]!.participants.map((p) => p.name)).toEqual(['Robert Smith']);

@@ -11,6 +11,12 @@ export interface DuplicateEntry extends DuplicatePair {
   people: [Person, Person];
 }
 
+/** Fields a merge fills from the other person, and their names among custom fields. */
+const MERGED_FIELDS = ['nickname', 'pronouns', 'location', 'birthday', 'howMet', 'metOn', 'tier'] as const;
+const FIELD_LABELS: Record<(typeof MERGED_FIELDS)[number], string> = {
+  nickname: 'nickname', pronouns: 'pronouns', location: 'location', birthday: 'birthday', howMet: 'how met', metOn: 'met on', tier: 'tier',
+};
+
 export class DuplicateService {
   constructor(private readonly ctx: ServiceContext) {}
 
@@ -33,7 +39,8 @@ export class DuplicateService {
   }
 
   /**
-   * Merges `other` into `keep` without losing anything: every contact detail, tag,
+   * Merges `other` into `keep` without losing anything (a value both have and
+   * disagree on stays beside keep's as a custom field, "merged location" say): every contact detail, tag,
    * position, interaction, note, relationship, reminder and import source moves
    * over; fields `keep` lacks are taken from `other`; then `other` is deleted.
    */
@@ -44,10 +51,23 @@ export class DuplicateService {
       if (keep === other) throw invalid('person', otherRef, 'is the same person as the one kept');
       const [k, o] = await repos.people.hydrate([keep, other]);
       const fill: Partial<PersonFields> = {};
-      const keys = ['nickname', 'pronouns', 'location', 'birthday', 'howMet', 'metOn', 'tier'] as const;
-      for (const key of keys) if (!k![key] && o![key]) (fill as Record<string, unknown>)[key] = o![key];
+      // Where both have a value and they differ, the one kept wins and the other's is
+      // kept beside it as a custom field: nothing the merged person knew is lost.
+      const custom = { ...o!.customFields, ...k!.customFields };
+      const keepAside = (field: string, value: string) => {
+        const before = custom[field];
+        if (!before) custom[field] = value;
+        else if (!before.split('; ').includes(value)) custom[field] = `${before}; ${value}`;
+      };
+      if (o!.name !== k!.name) keepAside('also known as', o!.name);
+      for (const key of MERGED_FIELDS) {
+        if (!k![key] && o![key]) (fill as Record<string, unknown>)[key] = o![key];
+        else if (k![key] && o![key] && k![key] !== o![key]) keepAside(`merged ${FIELD_LABELS[key]}`, String(o![key]));
+      }
       if (!k!.introducedBy && o!.introducedBy && o!.introducedBy.id !== keep) fill.introducedById = o!.introducedBy.id;
-      if (Object.keys(o!.customFields).some((f) => !(f in k!.customFields))) fill.customFields = { ...o!.customFields, ...k!.customFields };
+      else if (k!.introducedBy && o!.introducedBy && k!.introducedBy.id !== o!.introducedBy.id) keepAside('merged introduced by', o!.introducedBy.name);
+      for (const [field, value] of Object.entries(o!.customFields)) if (k!.customFields[field] && k!.customFields[field] !== value) keepAside(`${field} (merged)`, value);
+      if (JSON.stringify(custom) !== JSON.stringify(k!.customFields)) fill.customFields = custom;
       const now = this.ctx.now().toISOString();
       await repos.duplicates.reassign(other, keep);
       await repos.search.remove([other]);
