@@ -4,7 +4,7 @@ import { integer, withKith } from './runtime.js';
 
 export function searchCommand(): Command {
   return new Command('search')
-    .description('find people by name (typos allowed), email, company, title, location, tag or note')
+    .description('find people by name (typos allowed), email, company, title, location, tag, note or custom field')
     .argument('<text...>', 'what to look for')
     .option('--limit <n>', 'at most this many', integer)
     .action(async (text: string[], opts, command: Command) => {

@@ -162,6 +162,16 @@ describe.each(DIALECTS)('core services on %s', (dialect) => {
     await rejects(t.kith.people.list({ organization: 'Nowhere' }), 'not_found', /no organization matches/);
   });
 
+  it('finds people by the values of their custom fields, and follows their changes', async () => {
+    const maja = await t.kith.people.add({ name: 'Maja Lind', customFields: { 'relation (spouse)': 'Nils Ekström' } });
+    expect((await t.kith.search.search('ekstrom')).map((h) => [h.person.id, h.match])).toEqual([[maja.id, 'text']]);
+    await t.kith.people.edit('Maja Lind', { unsetFields: ['relation (spouse)'], setFields: { role: 'Board member' } });
+    expect(await t.kith.search.search('ekstrom')).toEqual([]);
+    expect((await t.kith.search.search('board member')).map((h) => h.person.id)).toEqual([maja.id]);
+    // The field's name is not searched: it would find everyone who has one.
+    expect(await t.kith.search.search('role')).toEqual([]);
+  });
+
   it('finds the best match that is not archived when archived people rank above it', async () => {
     // Archived people named just "Carter" outrank the one active Carter, whose name is longer.
     for (let i = 0; i < 30; i++) await t.kith.people.add({ name: 'Carter', emails: [`cc${i}@example.com`] });

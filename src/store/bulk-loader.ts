@@ -186,7 +186,8 @@ export class BulkLoader {
                WHERE pos.person_id = p.id AND pos.end_date IS NULL),
             (SELECT group_concat(replace(t.name, '-', ' '), ' ') FROM person_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.person_id = p.id),
             (SELECT group_concat(n.body, ' ') FROM note_person np JOIN note n ON n.id = np.note_id WHERE np.person_id = p.id),
-            p.location)
+            p.location,
+            (SELECT group_concat(value, ' ') FROM json_each(p.custom_fields)))
         FROM person p JOIN person_fts_row r ON r.person_id = p.id;
       `);
     })();

@@ -63,7 +63,7 @@ export class SearchRepository {
     const db = this.db;
     const ids = valueList(this.dialect, personIds);
     const [people, emails, positions, tags, notes] = await Promise.all([
-      db.selectFrom('person').select(['id', 'display_name', 'given_name', 'family_name', 'nickname', 'location']).where('id', 'in', ids).execute(),
+      db.selectFrom('person').select(['id', 'display_name', 'given_name', 'family_name', 'nickname', 'location', 'custom_fields']).where('id', 'in', ids).execute(),
       db.selectFrom('person_email').select(['person_id', 'email']).where('person_id', 'in', ids).execute(),
       db
         .selectFrom('position')
@@ -104,6 +104,8 @@ export class SearchRepository {
     const out = new Map<string, { doc: SearchDocument; tokens: string[] }>();
     for (const p of people) {
       add(p.id, p.location);
+      // Custom fields' values (a spouse's name, a role) find the person; their names would find everyone who has one.
+      for (const value of Object.values(JSON.parse(p.custom_fields) as Record<string, string>)) add(p.id, value);
       out.set(p.id, {
         doc: {
           names: foldText([p.display_name, p.given_name, p.family_name, p.nickname].filter(Boolean).join(' ')),
