@@ -8,6 +8,7 @@ import { playbookMigration } from './migrations/0005-playbook.js';
 import { eventsMigration } from './migrations/0006-events.js';
 import { exchangesMigration } from './migrations/0007-exchanges.js';
 import { careerMigration } from './migrations/0008-career.js';
+import { searchableCustomFieldsMigration } from './migrations/0009-searchable-custom-fields.js';
 import type { StoreDialect } from './store-dialect.js';
 
 function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrationsFor(dialect: StoreDialect): Record<string, Migration> {
     '0006-events': eventsMigration(),
     '0007-exchanges': exchangesMigration(),
     '0008-career': careerMigration(),
+    '0009-searchable-custom-fields': searchableCustomFieldsMigration(dialect),
   };
 }
 
