@@ -88,11 +88,18 @@ function text(value: string): string {
 
 const LABEL_TYPES: Record<string, string> = { work: 'work', home: 'home', cell: 'mobile', mobile: 'mobile', iphone: 'mobile', fax: 'fax', pager: 'pager', main: 'main', other: 'other' };
 
-function labelOf(p: VcardProperty, groupLabels: Map<string, string>): string | null {
+/** Types that say how a value is used, not what it is to the person. */
+const TECHNICAL_TYPES = ['pref', 'voice', 'internet', 'x400', 'postal', 'parcel', 'dom', 'intl'];
+
+/**
+ * A property's label: Apple's X-ABLabel, else its first known type (work, home,
+ * mobile); with anyType, for custom fields, its first type that is not technical.
+ */
+function labelOf(p: VcardProperty, groupLabels: Map<string, string>, anyType = false): string | null {
   if (p.group && groupLabels.has(p.group)) return groupLabels.get(p.group)!;
   const types = (p.params.get('TYPE') ?? []).map((t) => t.toLowerCase());
   for (const t of types) if (LABEL_TYPES[t]) return LABEL_TYPES[t]!;
-  return null;
+  return anyType ? (types.find((t) => t && !TECHNICAL_TYPES.includes(t)) ?? null) : null;
 }
 
 function birthday(value: string): string | null {
@@ -112,13 +119,6 @@ const FIELD_NAMES: Record<string, string> = {
   ADR: 'address', ORG: 'organization', TITLE: 'title', BDAY: 'birthday', NICKNAME: 'nickname', PHOTO: 'photo', IMPP: 'im', TZ: 'time zone',
   LANG: 'language', 'X-SOCIALPROFILE': 'social profile', 'X-ABRELATEDNAMES': 'related', 'X-ABDATE': 'date', LABEL: 'address label',
 };
-
-/** The label a property carries for a custom field: Apple's X-ABLabel, else its first type. */
-function fieldLabel(p: VcardProperty, groupLabels: Map<string, string>): string | null {
-  if (p.group && groupLabels.has(p.group)) return groupLabels.get(p.group)!;
-  const type = (p.params.get('TYPE') ?? []).map((t) => t.toLowerCase()).find((t) => t && !['pref', 'voice', 'internet', 'x400', 'postal', 'parcel', 'dom', 'intl'].includes(t));
-  return type ? (LABEL_TYPES[type] ?? type) : null;
-}
 
 export function cardToPerson(props: VcardProperty[], line: number): ImportedPerson | { error: string } {
   const groupLabels = new Map<string, string>();
@@ -226,7 +226,7 @@ function fieldName(property: string): string {
 }
 
 function fieldOf(p: VcardProperty, field: string, groupLabels: Map<string, string>): string {
-  const label = fieldLabel(p, groupLabels);
+  const label = labelOf(p, groupLabels, true);
   return label && label !== field ? `${field} (${label})` : field;
 }
 
