@@ -179,6 +179,21 @@ export function rowToPerson(row: Row, line: number): ImportedPerson | { skip: st
   return extras.length > 0 ? { ...person, extras } : person;
 }
 
+/**
+ * The header row's names, as matched (lower case), each one different: a column with
+ * no name is called by its position, and a name that repeats gets its count, so that
+ * no column hides another.
+ */
+function columnNames(record: string[]): string[] {
+  const seen = new Map<string, number>();
+  return record.map((raw, i) => {
+    const name = raw.trim().toLowerCase() || `column ${i + 1}`;
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return count === 1 ? name : `${name} (${count})`;
+  });
+}
+
 /** UTF-8 when the start of the file is valid UTF-8, else Windows-1252. */
 async function sniffEncoding(path: string): Promise<string> {
   const handle = await open(path, 'r');
@@ -199,13 +214,15 @@ export async function* parseContactsCsv(path: string, onBytes: (offset: number) 
   try {
     for await (const { fields: record, line } of readCsvRecords(path, { encoding, onBytes })) {
       if (!headers) {
-        headers = record.map((h) => h.trim().toLowerCase());
+        headers = columnNames(record);
         if (!headers.some((h) => /name|e-?mail/.test(h))) {
           yield { kind: 'error', line: line, reason: 'no name or e-mail column in the header row (is this a contacts CSV?)' };
           return;
         }
         continue;
       }
+      // A row longer than the header row keeps its extra cells too, by position.
+      while (headers.length < record.length) headers.push(`column ${headers.length + 1}`);
       const row: Row = new Map(headers.map((h, i) => [h, record[i] ?? '']));
       const person = rowToPerson(row, line);
       if ('skip' in person) yield { kind: 'skip', line: line, reason: person.skip };
