@@ -88,7 +88,9 @@ class RowCells {
         continue;
       }
       const label = this.labelOf(header.replace(/ - value$/, ''));
-      for (const v of value.split(MULTI)) if (v.trim()) out.push({ field: label ? `${group[1]} (${label})` : group[1]!, value: v.trim() });
+      // A custom field's label is its name.
+      const field = group[1] === 'custom field' && label ? label : label ? `${group[1]} (${label})` : group[1]!;
+      for (const v of value.split(MULTI)) if (v.trim()) out.push({ field, value: v.trim() });
     }
     return out;
   }

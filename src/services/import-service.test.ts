@@ -185,10 +185,10 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
     expect([anna.emails, anna.phones, anna.birthday, anna.customFields]).toEqual([['anna@example.com', 'anna.nowak@example.com'], ['+14155552671'], null, {}]);
   });
 
-  it('keeps the cells of columns with no name, a repeated name or no header at all', async () => {
-    writeFileSync(join(dir, 'odd.csv'), 'First Name,Last Name,E-mail 1 - Value,,Spouse,Spouse\nLea,Roth,lea@example.com,unnamed,Tom,Tim,beyond\n');
+  it('keeps the cells of columns with no name, a repeated name or no header at all, and custom fields by their labels', async () => {
+    writeFileSync(join(dir, 'odd.csv'), 'First Name,Last Name,E-mail 1 - Value,,Spouse,Spouse,Custom Field 1 - Label,Custom Field 1 - Value\nLea,Roth,lea@example.com,unnamed,Tom,Tim,Shoe size,38,beyond\n');
     expect((await t.kith.imports.run('google', join(dir, 'odd.csv'))).created).toBe(1);
-    expect((await t.kith.people.get('lea@example.com')).customFields).toEqual({ 'column 4': 'unnamed', spouse: 'Tom', 'spouse (2)': 'Tim', 'column 7': 'beyond' });
+    expect((await t.kith.people.get('lea@example.com')).customFields).toEqual({ 'column 4': 'unnamed', spouse: 'Tom', 'spouse (2)': 'Tim', 'shoe size': '38', 'column 9': 'beyond' });
   });
 
   it('tells the format from the file with auto', async () => {
