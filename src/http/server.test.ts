@@ -135,6 +135,15 @@ for (const dialect of DIALECTS) {
       await call('POST', '/api/v1/people', { name: 'Café Person', company: 'Café Ünïcode' });
       const orgKey = (o: Record<string, unknown>) => `${String(o.name)} ${String(o.peopleCount)}`;
       expect(await walk('/api/v1/organizations?order=people', orgKey)).toEqual({ seen: ['Gamma 2', 'Acme 1', 'Beta 1', 'Café Ünïcode 1'], pages: 2 });
+      // A page is read after the last one shown, not at a position: an organization that
+      // grows ahead of it between two pages shifts nothing.
+      const first = (await call('GET', '/api/v1/organizations?order=people&limit=2')).json() as { items: Array<Record<string, unknown>>; nextCursor: string };
+      expect(first.items.map(orgKey)).toEqual(['Gamma 2', 'Acme 1']);
+      for (const name of ['Zed One', 'Zed Two', 'Zed Three']) await call('POST', '/api/v1/people', { name, company: 'Zeta' });
+      const second = (await call('GET', `/api/v1/organizations?order=people&limit=2&cursor=${first.nextCursor}`)).json() as { items: Array<Record<string, unknown>> };
+      expect(second.items.map(orgKey)).toEqual(['Beta 1', 'Café Ünïcode 1']);
+      expect((await call('GET', '/api/v1/organizations?order=people&cursor=garbage')).statusCode).toBe(400);
+      for (const name of ['Zed One', 'Zed Two', 'Zed Three']) expect((await call('DELETE', `/api/v1/people/${encodeURIComponent(name)}`)).statusCode).toBeLessThan(300);
       expect((await walk('/api/v1/organizations?q=UNICODE', orgKey)).seen).toEqual(['Café Ünïcode 1']);
       expect((await walk('/api/v1/organizations?order=people&q=m', orgKey)).seen).toEqual(['Gamma 2', 'Acme 1']);
       expect((await walk('/api/v1/organizations?q=%25', orgKey)).seen).toEqual([]);

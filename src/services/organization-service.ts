@@ -4,7 +4,7 @@ import { normalizeDomain, normalizeOrganizationName, type Organization, type Org
 import type { Person } from '../domain/person.js';
 import { inTransaction, readRepositories } from '../store/repositories.js';
 import type { ServiceContext } from './context.js';
-import { decodeCursor, encodeCursor, pageOf, type Page } from './cursor.js';
+import { decodeCursor, pageOf, type Page } from './cursor.js';
 import { resolveOrganizationId } from './organization-refs.js';
 import { parseLimit } from './person-service.js';
 
@@ -78,12 +78,11 @@ export class OrganizationService {
     const n = parseLimit(limit, 100, 10_000);
     const holding = options.holding?.trim() || undefined;
     if (options.order === 'people') {
-      // Counts change with every new job, so this order pages by position in the list.
-      const offset = cursor ? Number(decodeCursor(cursor).key) : 0;
-      if (!Number.isInteger(offset) || offset < 0) throw invalid('cursor', cursor, 'not a cursor returned by a previous page');
-      const ids = await repos.organizations.largestIds(n + 1, offset, holding);
-      const items = await repos.organizations.hydrate(ids.slice(0, n));
-      return { items, nextCursor: ids.length > n ? encodeCursor(String(offset + n), '') : null };
+      // The cursor is the last one shown (count, name, id). An organization whose count
+      // changes between two pages can move past it; none other is skipped or repeated.
+      const after = cursor ? largestCursor(cursor) : undefined;
+      const rows = await pageOf(n, (k) => repos.organizations.largestIds(k, after, holding), (r) => ({ key: `${r.people}:${r.nameKey}`, id: r.id }));
+      return { items: await repos.organizations.hydrate(rows.items.map((r) => r.id)), nextCursor: rows.nextCursor };
     }
     const after = cursor ? decodeCursor(cursor) : undefined;
     const rows = await pageOf(n, (k) => repos.organizations.listIds(k, after, holding), (r) => ({ key: r.nameKey, id: r.id }));
@@ -100,4 +99,13 @@ export class OrganizationService {
       return organization!;
     });
   }
+}
+
+/** A cursor of the people order: the last organization's count and name key, and its id. */
+function largestCursor(cursor: string): { people: number; nameKey: string; id: string } {
+  const { key, id } = decodeCursor(cursor);
+  const colon = key.indexOf(':');
+  const people = Number(key.slice(0, colon));
+  if (colon < 1 || !Number.isInteger(people) || people < 0) throw invalid('cursor', cursor, 'not a cursor returned by a previous page');
+  return { people, nameKey: key.slice(colon + 1), id };
 }

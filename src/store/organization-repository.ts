@@ -62,15 +62,23 @@ export class OrganizationRepository {
     return (await query.orderBy('name_key').orderBy('id').limit(limit).execute()).map((r) => ({ id: r.id, nameKey: r.name_key }));
   }
 
-  /** Organizations with the most people working there now first, then by name; skipping `offset`. */
-  async largestIds(limit: number, offset: number, holding?: string): Promise<string[]> {
+  /**
+   * Organizations with the most people working there now first, then by name; after
+   * `after` (its count, name key and id) when given.
+   */
+  async largestIds(limit: number, after?: { people: number; nameKey: string; id: string }, holding?: string): Promise<Array<{ id: string; nameKey: string; people: number }>> {
+    const people = sql<number>`coalesce(c.people, 0)`;
     let query = this.db
       .selectFrom('organization as o')
       .leftJoin(peopleNow(this.db).as('c'), (join) => join.onRef('c.organization_id', '=', 'o.id'))
-      .select('o.id');
+      .select(['o.id', 'o.name_key', people.as('people')]);
+    if (after) {
+      const byName = afterCursor('o.name_key', 'o.id', { key: after.nameKey, id: after.id }, 'asc');
+      query = query.where(sql<SqlBool>`(${people} < ${after.people} OR (${people} = ${after.people} AND ${byName}))`);
+    }
     if (holding) query = query.where(nameHolds('o.name_key', holding));
-    const rows = await query.orderBy(sql`coalesce(c.people, 0)`, 'desc').orderBy('o.name_key').orderBy('o.id').limit(limit).offset(offset).execute();
-    return rows.map((r) => r.id);
+    const rows = await query.orderBy(people, 'desc').orderBy('o.name_key').orderBy('o.id').limit(limit).execute();
+    return rows.map((r) => ({ id: r.id, nameKey: r.name_key, people: Number(r.people) }));
   }
 
   /** The names of these organizations, by id. */
