@@ -39,10 +39,11 @@ export class DuplicateService {
   }
 
   /**
-   * Merges `other` into `keep` without losing anything (a value both have and
-   * disagree on stays beside keep's as a custom field, "merged location" say): every contact detail, tag,
+   * Merges `other` into `keep` without losing anything: every contact detail, tag,
    * position, interaction, note, relationship, reminder and import source moves
-   * over; fields `keep` lacks are taken from `other`; then `other` is deleted.
+   * over; fields `keep` lacks are taken from `other`, and a value both have and
+   * disagree on stays beside keep's as a custom field ("merged location", say);
+   * then `other` is deleted.
    */
   async merge(keepRef: string, otherRef: string): Promise<Person> {
     return inTransaction(this.ctx.store, async (repos) => {

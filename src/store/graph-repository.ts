@@ -123,25 +123,26 @@ export class GraphRepository {
     return out;
   }
 
-  /** Everyone not archived (or those of these who are not), with the totals behind your tie strength to them. */
-  /** These people, or everyone not archived (in parts, NODE_CHUNK by default). */
+  /**
+   * Everyone not archived (or those of these who are not), with the totals behind
+   * your tie strength to them; everyone is read in parts (NODE_CHUNK by default).
+   */
   async nodes(ids?: string[], { between = noPause, part = NODE_CHUNK }: InParts = {}): Promise<NetworkNode[]> {
     const out: NetworkNode[] = [];
+    const people = () => this.db.selectFrom('person').select(['id', 'display_name', 'met_on']).where('archived_at', 'is', null);
+    const stats = () => this.db.selectFrom('contact_stats').selectAll();
     if (ids) {
-      for (const part of chunks(ids)) {
-        const stats = await this.db.selectFrom('contact_stats').selectAll().where('person_id', 'in', part).execute();
-        const people = await this.db.selectFrom('person').select(['id', 'display_name', 'met_on']).where('archived_at', 'is', null).where('id', 'in', part).execute();
-        joinStats(people, stats, out);
+      for (const group of chunks(ids)) {
+        joinStats(await people().where('id', 'in', group).execute(), await stats().where('person_id', 'in', group).execute(), out);
       }
       return out;
     }
     for (let after = ''; ; await between()) {
-      const people = await this.db.selectFrom('person').select(['id', 'display_name', 'met_on']).where('archived_at', 'is', null).where('id', '>', after).orderBy('id').limit(part).execute();
-      if (people.length === 0) return out;
-      const last = people[people.length - 1]!.id;
-      const stats = await this.db.selectFrom('contact_stats').selectAll().where('person_id', '>', after).where('person_id', '<=', last).execute();
-      joinStats(people, stats, out);
-      if (people.length < part) return out;
+      const page = await people().where('id', '>', after).orderBy('id').limit(part).execute();
+      if (page.length === 0) return out;
+      const last = page[page.length - 1]!.id;
+      joinStats(page, await stats().where('person_id', '>', after).where('person_id', '<=', last).execute(), out);
+      if (page.length < part) return out;
       after = last;
     }
   }
