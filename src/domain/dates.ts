@@ -2,6 +2,16 @@ import { invalid } from './errors.js';
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Whether an instant is still ahead of now, two days of slack aside: a bare date
+ * means noon UTC, which is 26 hours ahead for someone in UTC+14 at the start of that
+ * very day. What has happened (an interaction, an event met at) is never ahead; a
+ * typo such as 2062 for 2026 would otherwise count as the last contact for decades.
+ */
+export function isAhead(instant: string, now: Date): boolean {
+  return Date.parse(instant) > now.getTime() + 2 * DAY_MS;
+}
+
 export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

@@ -246,7 +246,9 @@ for (const dialect of DIALECTS) {
 
     it('plans events, briefs and captures', async () => {
       await call('POST', '/api/v1/people', { name: 'Ada Lovelace', company: 'Analytical Engines' });
-      const created = await call('POST', '/api/v1/events', { name: 'Engine Fair', on: '2026-12-05', kind: 'conference', attendees: ['Ada Lovelace'] });
+      // Captured after it happened: the server runs on the real clock.
+      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      const created = await call('POST', '/api/v1/events', { name: 'Engine Fair', on: yesterday, kind: 'conference', attendees: ['Ada Lovelace'] });
       expect(created.statusCode).toBe(201);
       const event = created.json();
       expect((await call('POST', '/api/v1/events', { name: 'Bad', on: '2026-12-05', kind: 'rave' })).json().error.code).toBe('invalid_kind');

@@ -217,6 +217,10 @@ describe.each(DIALECTS)('core services on %s', (dialect) => {
     await rejects(t.kith.interactions.log({ kind: 'call', with: [] }), 'validation', /at least one person/);
     await rejects(t.kith.interactions.log({ kind: 'call', with: ['Ann Lee'], direction: 'sideways' }), 'validation', /invalid direction/);
     await rejects(t.kith.interactions.log({ kind: 'call', with: ['Ann Lee'], at: '2026-13-01' }), 'validation', /invalid at/);
+    // Now is 2026-06-15T10:00Z, already the 16th in UTC+14; the 18th is nowhere yet.
+    expect((await t.kith.interactions.log({ kind: 'call', with: ['Ann Lee'], at: '2026-06-16' })).occurredAt).toBe('2026-06-16T12:00:00.000Z');
+    await rejects(t.kith.interactions.log({ kind: 'call', with: ['Ann Lee'], at: '2026-06-18' }), 'validation', /invalid at "2026-06-18": is in the future/);
+    await rejects(t.kith.interactions.log({ kind: 'call', with: ['Ann Lee'], at: '2062-06-15' }), 'validation', /invalid at "2062-06-15": is in the future/);
     await rejects(t.kith.interactions.log({ kind: 'call', with: ['Nobody Here'] }), 'not_found', /no person matches/);
   });
 

@@ -1,4 +1,4 @@
-import { parseDate } from '../domain/dates.js';
+import { isAhead, parseDate, parseDateTime } from '../domain/dates.js';
 import { invalid, notFound } from '../domain/errors.js';
 import { parseCapturedPerson, parseEventKind, parseEventStatus, talkingPoints } from '../domain/event-brief.js';
 import { looksLikeId, newId } from '../domain/ids.js';
@@ -152,6 +152,7 @@ export class EventService {
     const result = await inTransaction(this.ctx.store, async (repos) => {
       const eventId = await resolveEventId(repos, ref);
       const [event] = await repos.events.list([eventId]);
+      if (isAhead(parseDateTime(event!.startsOn, 'on', now), now)) throw invalid('event', event!.name, `has not happened yet (it starts ${event!.startsOn.slice(0, 10)}): capture whom you met after it`);
       const region = await phoneRegion(repos);
       const ids: string[] = [];
       const reminders: Reminder[] = [];

@@ -1,4 +1,4 @@
-import { parseDateTime } from '../domain/dates.js';
+import { isAhead, parseDateTime } from '../domain/dates.js';
 import { invalid } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { defaultDirection, parseDirection, parseDuration, parseInteractionKind, type Interaction } from '../domain/interaction.js';
@@ -25,6 +25,7 @@ export async function writeInteraction(repos: Repositories, draft: LogDraft, now
   const kind = parseInteractionKind(draft.kind);
   if (draft.with.length === 0) throw invalid('with', '', 'name at least one person (--with)');
   const occurredAt = draft.at ? parseDateTime(draft.at, 'at', now) : now.toISOString();
+  if (isAhead(occurredAt, now)) throw invalid('at', draft.at!, 'is in the future: log what has happened, and plan what is ahead with an event or a reminder');
   const direction = draft.direction ? parseDirection(draft.direction) : defaultDirection(kind);
   const durationMinutes = draft.duration === undefined ? null : parseDuration(String(draft.duration));
   const summary = draft.summary?.trim() || null;

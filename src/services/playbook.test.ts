@@ -81,8 +81,10 @@ for (const dialect of DIALECTS) {
 for (const dialect of DIALECTS) {
   describe(`events on ${dialect}`, () => {
     let t: TestStore;
-    const clock = () => new Date('2026-11-28T09:00:00Z');
+    let now = new Date('2026-11-28T09:00:00Z');
+    const clock = () => now;
     beforeEach(async () => {
+      now = new Date('2026-11-28T09:00:00Z');
       t = await openTestStore(dialect, clock);
     });
     afterEach(() => t.cleanup());
@@ -102,6 +104,9 @@ for (const dialect of DIALECTS) {
       expect(ada!.person.name).toBe('Ada Lovelace');
       expect(ada!.talkingPoints).toEqual(['Pick up from 2026-11-01: her new battery startup', 'You share an interest in climate', 'Open: Send Ada the grant list']);
       expect(bob!.talkingPoints).toEqual(['First meeting: ask what brings them to Climate Tech Summit and what Globex is working on']);
+      // Whom you met is known after the event, not before.
+      await expect(k.events.capture(event.id, ['Carla New'])).rejects.toThrow('invalid event "Climate Tech Summit": has not happened yet (it starts 2026-12-03): capture whom you met after it');
+      now = new Date('2026-12-03T19:00:00Z');
       await expect(k.events.capture(event.id, ['Carla New, Initech, works on heat pumps', ', no name'])).rejects.toThrow(/start with a name/);
       expect((await k.stats.stats()).people).toBe(2);
       const captured = await k.events.capture(event.id, ['Carla New, Initech, works on heat pumps', 'Dev Fresh']);
@@ -110,8 +115,8 @@ for (const dialect of DIALECTS) {
         ['Dev Fresh', null, 'Met at Climate Tech Summit', '2026-12-03'],
       ]);
       expect(captured.reminders.map((r) => [r.title, r.kind, r.dueAt.slice(0, 10)])).toEqual([
-        ['Follow up with Carla New after Climate Tech Summit', 'follow_up', '2026-11-30'],
-        ['Follow up with Dev Fresh after Climate Tech Summit', 'follow_up', '2026-11-30'],
+        ['Follow up with Carla New after Climate Tech Summit', 'follow_up', '2026-12-05'],
+        ['Follow up with Dev Fresh after Climate Tech Summit', 'follow_up', '2026-12-05'],
       ]);
       expect(captured.event.status).toBe('attended');
       const carla = await k.people.show('Carla New');
