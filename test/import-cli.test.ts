@@ -28,6 +28,15 @@ describe('kith import', () => {
     expect([bad.code, bad.stderr]).toEqual([1, 'kith: invalid format "rolodex": expected one of vcard, linkedin, google, outlook, ical, mbox, maildir or auto\n']);
   });
 
+  it('exports vCard 3.0 when asked with --version, which is also how Kith tells its own version', () => {
+    expect(cli.run(['person', 'add', '--name', 'Vera Version']).code).toBe(0);
+    const v3 = cli.run(['export', 'vcard', '--version', '3']);
+    expect([v3.code, v3.stdout.split('\r\n').slice(0, 2)]).toEqual([0, ['BEGIN:VCARD', 'VERSION:3.0']]);
+    const bad = cli.run(['export', 'vcard', '--version', '5']);
+    expect([bad.code, bad.stderr]).toEqual([1, 'kith: invalid version "5": expected 3 or 4\n']);
+    for (const args of [['--version'], ['-V'], ['--json', '--version']]) expect(cli.run(args).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
   it('fails with one line, exit code 1, when nothing in the file reads as the format named', () => {
     const file = join(dir, 'notes.txt');
     writeFileSync(file, 'shopping list\n');

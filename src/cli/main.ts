@@ -28,11 +28,15 @@ import { tagCommand } from './tag.js';
 import { dormantCommand, todayCommand } from './today.js';
 
 const USAGE_EXIT = 2;
+const VERSION = '0.1.0';
 
 export function buildProgram(): Command {
   const program = new Command('kith')
     .description('Kith: your professional network, kept warm.')
-    .version('0.1.0')
+    // Not commander's version(): its --version would be taken from after any command
+    // too, and `kith export vcard --version 3` printed Kith's version instead of
+    // exporting. The program's own is answered in run(), where it stands alone.
+    .addOption(new Option('-V', 'output the version number (also --version)'))
     .addOption(new Option('--db <path|postgres-url>', 'database file or postgres:// URL').env('KITH_DB'))
     .option('--json', 'print JSON instead of tables')
     .showSuggestionAfterError(true);
@@ -88,10 +92,21 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** Whether the first argument after the program's own options (--db, --json) is -V or --version. */
+function asksForVersion(args: string[]): boolean {
+  let i = 0;
+  while (args[i] === '--json' || args[i] === '--db' || args[i]?.startsWith('--db=')) i += args[i] === '--db' ? 2 : 1;
+  return args[i] === '-V' || args[i] === '--version';
+}
+
 export async function run(argv: string[]): Promise<number> {
   const program = buildProgram();
   if (argv.length <= 2) {
     process.stdout.write(program.helpInformation());
+    return 0;
+  }
+  if (asksForVersion(argv.slice(2))) {
+    process.stdout.write(VERSION + '\n');
     return 0;
   }
   try {
