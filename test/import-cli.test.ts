@@ -37,6 +37,12 @@ describe('kith import', () => {
     for (const args of [['--version'], ['-V'], ['--json', '--version']]) expect(cli.run(args).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
   });
 
+  it('says in words why a file cannot be written', () => {
+    const missing = join(dir, 'no-such-folder', 'backup.json');
+    expect(cli.run(['backup', missing]).stderr).toBe(`kith: cannot write ${missing}: no such folder\n`);
+    expect(cli.run(['export', 'csv', '--out', dir]).stderr).toBe(`kith: cannot write ${dir}: it is a folder\n`);
+  });
+
   it('fails with one line, exit code 1, when nothing in the file reads as the format named', () => {
     const file = join(dir, 'notes.txt');
     writeFileSync(file, 'shopping list\n');

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
-import { KithError } from '../domain/errors.js';
+import { cannotWrite } from '../services/file-writer.js';
 import { printJson } from './output.js';
 import { withProgress } from './progress.js';
 import { withKith } from './runtime.js';
@@ -18,7 +18,7 @@ export function calendarCommand(): Command {
         try {
           writeFileSync(opts.out, ics);
         } catch (error) {
-          throw new KithError('validation', 'cannot_write', `cannot write ${opts.out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+          throw cannotWrite(opts.out, error);
         }
         if (output.json) printJson(output, { file: opts.out, bytes: Buffer.byteLength(ics) });
         else output.out(`Wrote ${opts.out}`);
