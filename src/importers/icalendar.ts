@@ -35,15 +35,26 @@ function lineOf(text: string, message: string): number {
 
 export function* parseCalendar(file: string, window: { from: Date; to: Date }): Generator<CalendarItem> {
   const text = readFileSync(file, 'utf8');
-  let root: ICAL.Component;
+  let roots: ICAL.Component[];
   try {
-    root = new ICAL.Component(ICAL.parse(text) as never);
+    // One component comes back as itself; several, or none, as a list of them.
+    const parsed = ICAL.parse(text) as unknown[];
+    roots = (typeof parsed[0] === 'string' ? [parsed] : parsed).map((jcal) => new ICAL.Component(jcal as never));
   } catch (error) {
     const message = (error as Error).message.split('\n')[0] ?? 'unreadable';
     yield { kind: 'error', line: lineOf(text, message), reason: `not a readable iCalendar file: ${message}` };
     return;
   }
-  const vevents = root.name === 'vevent' ? [root] : root.getAllSubcomponents('vevent');
+  if (roots.length === 0) {
+    yield { kind: 'error', line: 1, reason: 'not an iCalendar file: it holds no BEGIN:VCALENDAR' };
+    return;
+  }
+  const other = roots.find((r) => r.name !== 'vcalendar' && r.name !== 'vevent');
+  if (other) {
+    yield { kind: 'error', line: 1, reason: `not an iCalendar file: it holds a ${other.name.toUpperCase()} where a VCALENDAR should be` };
+    return;
+  }
+  const vevents = roots.flatMap((root) => (root.name === 'vevent' ? [root] : root.getAllSubcomponents('vevent')));
   const exceptions = new Map<string, ICAL.Component[]>();
   const masters: ICAL.Component[] = [];
   for (const v of vevents) {

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ParsedItem } from '../domain/import-record.js';
 import { parseContactsCsv } from './contacts-csv.js';
+import { parseCalendar } from './icalendar.js';
 import { readLines } from './lines.js';
 import { parseLinkedInActivity } from './linkedin-activity.js';
 import { parseLinkedInConnections } from './linkedin-connections.js';
@@ -24,6 +25,8 @@ const seeds: Buffer[] = [readFileSync(join(FIXTURES, 'Connections.csv')), readFi
 const vcardDir = join(CORPORA, 'vcard', 'ez-vcard');
 const mboxDir = join(CORPORA, 'mbox', 'mimekit');
 if (existsSync(mboxDir)) for (const f of readdirSync(mboxDir).filter((n) => n.endsWith('.mbox'))) seeds.push(readFileSync(join(mboxDir, f)).subarray(0, 20_000));
+const icalDir = join(CORPORA, 'ical', 'node-ical');
+if (existsSync(icalDir)) for (const f of readdirSync(icalDir).filter((n) => n.endsWith('.ics'))) seeds.push(readFileSync(join(icalDir, f)));
 if (existsSync(vcardDir)) for (const f of readdirSync(vcardDir).filter((n) => n.endsWith('.vcf'))) seeds.push(readFileSync(join(vcardDir, f)));
 else console.log('vCard corpus not found: fuzzing from the CSV fixtures only');
 
@@ -33,7 +36,15 @@ const parsers: Record<string, (file: string) => AsyncIterable<ParsedItem>> = {
   'linkedin activity': (file) => parseLinkedInActivity(file),
   contacts: (file) => parseContactsCsv(file),
   mbox: (file) => mailItems(parseMbox(file)),
+  ical: (file) => calendarItems(file),
 };
+
+/** Occurrences stand in as skips: the property is about errors and endings, not what was read. */
+async function* calendarItems(file: string): AsyncGenerator<ParsedItem> {
+  for (const item of parseCalendar(file, { from: new Date('2000-01-01'), to: new Date('2030-01-01') })) {
+    yield item.kind === 'occurrence' ? { kind: 'skip', line: 0, reason: 'occurrence' } : item;
+  }
+}
 
 async function* mailItems(items: AsyncIterable<{ kind: 'message' | 'error'; line?: number; reason?: string }>): AsyncGenerator<ParsedItem> {
   for await (const item of items) {
@@ -51,7 +62,8 @@ const mutated = fc
     }
     return data;
   });
-const input = fc.oneof(fc.uint8Array({ maxLength: 2000 }).map((a) => Buffer.from(a)), mutated);
+// Empty and blank files too, which random bytes almost never are.
+const input = fc.oneof(fc.uint8Array({ maxLength: 2000 }).map((a) => Buffer.from(a)), mutated, fc.constantFrom(Buffer.alloc(0), Buffer.from('\n\n'), Buffer.from(' \r\n')));
 
 let counter = 0;
 describe('importer parsers under fuzzing', () => {

@@ -90,6 +90,19 @@ describe.each(DIALECTS)('calendar imports on %s', (dialect) => {
     expect([again.format, again.created]).toEqual(['ical', 0]);
   });
 
+  it('reads every calendar of a file that holds several, and rejects a file that holds none', async () => {
+    const second = CALENDAR.replace(/UID:([a-z]+)@kith/g, 'UID:$1@other').replace(/2026-?05-?(\d\d)/g, '202604$1');
+    writeFileSync(join(dir, 'two.ics'), CALENDAR + second);
+    expect((await t.kith.imports.run('ical', join(dir, 'two.ics'))).created).toBe(6);
+    for (const [name, text, reason] of [
+      ['empty.ics', '', 'it holds no BEGIN:VCALENDAR'],
+      ['card.ics', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nEND:VCARD\r\n', 'it holds a VCARD where a VCALENDAR should be'],
+    ]) {
+      writeFileSync(join(dir, name!), text!);
+      await expect(t.kith.imports.run('ical', join(dir, name!))).rejects.toThrow(`nothing imported: ${name}:1: not an iCalendar file: ${reason}`);
+    }
+  });
+
   it.runIf(existsSync(ICS))('imports or clearly rejects every file of the corpus', async () => {
     const failures: string[] = [];
     for (const f of readdirSync(ICS).filter((n) => n.endsWith('.ics')).sort()) {
