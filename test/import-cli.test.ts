@@ -49,6 +49,9 @@ describe('kith import', () => {
     expect(cli.run(['config', 'set', 'me.emails', 'me@home.example']).code).toBe(0);
     const r = cli.run(['import', 'mbox', file]);
     expect([r.code, r.stdout, r.stderr]).toEqual([1, '', 'kith: nothing imported: notes.txt:1: not an mbox file: it does not start with a "From " line\n']);
+    const empty = join(dir, 'contacts.vcf');
+    writeFileSync(empty, '');
+    for (const format of ['vcard', 'google', 'mbox', 'auto']) expect(cli.run(['import', format, empty]).stderr).toBe('kith: invalid file "contacts.vcf": is empty\n');
   });
 
   it('imports a mail archive, reporting the line of each failure', () => {

@@ -133,6 +133,8 @@ export class ImportService {
    * each whole). A dry run does the same work in one transaction and rolls it back.
    */
   async run(formatName: string, path: string, options: { dryRun?: boolean } = {}, progress: ProgressReporter = () => {}): Promise<ImportReport> {
+    // A file with nothing in it is a wrong export, not an import of nobody.
+    if (existsSync(path) && statSync(path).isFile() && statSync(path).size === 0) throw invalid('file', basename(path), 'is empty');
     return rejectUnreadable(await this.runFormat(formatName, path, options, progress));
   }
 
