@@ -148,6 +148,21 @@ export const importReport = z
   })
   .meta({ id: 'ImportReport' });
 
+export const importJob = z
+  .object({
+    id: z.string(),
+    file: z.string(),
+    format: z.string(),
+    dryRun: z.boolean(),
+    state: z.enum(['running', 'done', 'failed']),
+    phase: z.string(),
+    done: z.number(),
+    total: z.number(),
+    report: importReport.nullable(),
+    error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  })
+  .meta({ id: 'ImportJob' });
+
 export const token = z.object({ id, name: z.string(), scope: z.string(), createdAt: z.string(), lastUsedAt: nullableText }).meta({ id: 'Token' });
 
 export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -9,22 +9,8 @@ import { IMPORT_FORMATS } from '../../services/import-service.js';
 import type { Api } from '../api.js';
 import type { Kith } from '../../services/kith.js';
 import type { ImportJobs } from '../import-jobs.js';
-import { duplicate, importReport, ok, person } from '../schemas.js';
+import { duplicate, importJob, importReport, ok, person } from '../schemas.js';
 
-const importJob = z
-  .object({
-    id: z.string(),
-    file: z.string(),
-    format: z.string(),
-    dryRun: z.boolean(),
-    state: z.enum(['running', 'done', 'failed']),
-    phase: z.string(),
-    done: z.number(),
-    total: z.number(),
-    report: importReport.nullable(),
-    error: z.object({ code: z.string(), message: z.string() }).nullable(),
-  })
-  .meta({ id: 'ImportJob' });
 
 /** Saves the request's one uploaded file to a temporary folder, under its own (cleaned) name. */
 async function receiveUpload(req: FastifyRequest): Promise<{ dir: string; path: string; name: string }> {
