@@ -21,11 +21,13 @@ import { SpillQueue } from './spill-queue.js';
 
 /**
  * Messages (or new correspondents) per transaction. Each commit rewrites the index
- * pages the batch touched and each batch reads and writes the totals of everyone in
- * it, so fewer, larger batches are faster; 10,000 keeps a batch's garbage small
- * enough for HeapCeiling to hold a 1 GB archive's import under 300 MB.
+ * pages the batch touched (Message-IDs are random, so a batch touches nearly every
+ * page of their index) and each batch reads and writes the totals of everyone in
+ * it, so fewer, larger batches are faster: 30,000 imports a 1 GB archive of 100,000
+ * messages about 8% faster than 10,000 did, at a peak of 250 MB instead of 225 MB
+ * (HeapCeiling keeps it there; the target is under 300 MB).
  */
-const BATCH_SIZE = 10_000;
+const BATCH_SIZE = 30_000;
 
 const NO_REPLY = /^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)([+.@-]|$)/i;
 
