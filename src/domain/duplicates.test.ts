@@ -5,9 +5,12 @@ const person = (id: string, name: string, org: string | null = null, domains: st
 
 describe('duplicate detection', () => {
   it('scores by name, nickname, initial and typo, plus shared employer and mail domain', () => {
-    expect(scorePair(person('1', 'Robert Smith', 'o1'), person('2', 'Bob Smith', 'o1'))).toEqual({ a: '1', b: '2', score: 1, evidence: ['same family name "smith"', 'nickname of the same name (robert/bob)', 'same organization'] });
-    expect(scorePair(person('1', 'J Garcia', null, ['x.example']), person('2', 'Juan Garcia', null, ['x.example']))!.score).toBe(0.85);
-    expect(scorePair(person('1', 'Anna Kowalski', 'o'), person('2', 'Anna Kowalsky', 'o'))!.score).toBe(0.95);
+    expect(scorePair(person('1', 'Robert Smith', 'o1'), person('2', 'Bob Smith', 'o1'))).toEqual({ a: '1', b: '2', score: 0.8, evidence: ['same family name "smith"', 'nickname of the same name (robert/bob)', 'same organization'] });
+    expect(scorePair(person('1', 'J Garcia', null, ['x.example']), person('2', 'Juan Garcia', null, ['x.example']))!.score).toBe(0.68);
+    expect(scorePair(person('1', 'Anna Kowalski', 'o'), person('2', 'Anna Kowalsky', 'o'))!.score).toBe(0.76);
+    // The same name outranks names a letter apart, with the same organization and domain.
+    expect(scorePair(person('1', 'Mary King', 'o', ['v.example']), person('2', 'Mary King', 'o', ['v.example']))!.score).toBe(1);
+    expect(scorePair(person('1', 'Mary King', 'o', ['v.example']), person('2', 'Mark King', 'o', ['v.example']))!.score).toBe(0.92);
     expect(scorePair(person('1', 'Mary Jones', 'o'), person('2', 'Peter Jones', 'o'))).toBeUndefined();
     // The same name with nothing else in common is not enough, nor is a free-mail domain.
     expect(scorePair(person('1', 'Jo Lee'), person('2', 'Jo Lee'))).toBeUndefined();

@@ -72,6 +72,9 @@ export function blockingKeys(c: DuplicateCandidate): string[] {
   return [`e:${family}|${canonical}`, `p:${canonical}|${family.slice(0, 4)}`, `q:${family}|${given.slice(0, 2)}`, `s:${canonical}|${[...family].sort().join('')}`];
 }
 
+/** Same family and given name (0.45 + 0.35), same organization (0.25) and same mail domain (0.2). */
+const STRONGEST = 1.25;
+
 /**
  * A similar name alone is weak evidence (common names repeat); a pair needs the same
  * organization or the same (non-free) mail domain too.
@@ -115,7 +118,10 @@ export function scorePair(first: DuplicateCandidate, second: DuplicateCandidate)
     context += 0.2;
     evidence.push(`same mail domain ${shared[0]}`);
   }
-  const score = Math.round(Math.min(1, name + context) * 100) / 100;
+  // Out of the most a pair can have, so that the strongest evidence alone scores 1
+  // and weaker pairs rank below it (a cap at 1 gave Mary/Mark King the same score as
+  // two Mary Kings).
+  const score = Math.round(((name + context) / STRONGEST) * 100) / 100;
   return { a: x.id, b: y.id, score, evidence };
 }
 
