@@ -94,6 +94,21 @@ export function cadenceReason(state: CadenceState): Reason | undefined {
   return undefined;
 }
 
+/**
+ * Looking ahead (the weekly digest): the reason as it stands now, or, for someone not
+ * yet due who will be by the horizon, the day they come due. Described as of now: a
+ * digest written today that said "overdue by 35 days" of someone overdue by 28 was
+ * describing next week.
+ */
+export function cadenceReasonAhead(current: CadenceState, ahead: CadenceState): Reason | undefined {
+  const reason = cadenceReason(current);
+  if (reason) return reason;
+  const later = cadenceReason(ahead);
+  if (!later || !ahead.cadence || current.dueInDays === null) return undefined;
+  const days = current.dueInDays;
+  return { kind: 'due', text: `due in ${days} ${days === 1 ? 'day' : 'days'} (every ${ahead.cadence.idealDays} days, ${ahead.cadence.source})`, score: later.score };
+}
+
 /** Days from a local day (YYYY-MM-DD) to the next birthday, 0 if it is today. */
 export function daysUntilBirthday(birthday: string, today: string): number {
   const md = birthday.slice(-5);

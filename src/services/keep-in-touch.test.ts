@@ -173,6 +173,13 @@ describe.each(DIALECTS)('keep in touch on %s', (dialect) => {
     expect(md).toMatch(/^# Kith: the week of 2026-06-15 to 2026-06-21/);
     expect(md).toContain('**Dee <Digest>**');
     expect(md).toContain('birthday in 4 days');
+    // Described as of today: Dee comes due during the week, Otto is overdue already.
+    await t.kith.people.add({ name: 'Otto Overdue', tier: 'inner' });
+    await t.kith.interactions.log({ kind: 'call', with: ['Otto Overdue'], at: '2026-05-01' });
+    const week = await t.kith.digest.render('md');
+    expect(week).toContain('**Dee <Digest>**: birthday in 4 days; due in 5 days (every 7 days, tier inner)');
+    expect(week).toContain('**Otto Overdue**: overdue by 37 days (every 7 days, tier inner)');
+    expect((await t.kith.today.queue()).entries.find((e) => e.name === 'Otto Overdue')!.reasons[0]!.text).toBe('overdue by 37 days (every 7 days, tier inner)');
     const html = await t.kith.digest.render('html');
     expect(html).toContain('<strong>Dee &lt;Digest&gt;</strong>');
     await rejects(t.kith.digest.render('pdf'), /invalid format "pdf"/);

@@ -8,7 +8,7 @@ import { localDay, zonedToUtc } from '../domain/time-zone.js';
 import {
   anniversaryReason,
   birthdayReason,
-  cadenceReason,
+  cadenceReason, cadenceReasonAhead,
   dormantReason,
   giveReason,
   goalReason,
@@ -87,7 +87,8 @@ export class TodayService {
     for (const f of facts) {
       const own = overrides.find((o) => o.scope === 'person' && o.target === f.id);
       const cadence = effectiveCadence(f.tier, tags.get(f.id) ?? [], own, overrides);
-      add(f.id, cadenceReason(cadenceState(cadence, f.lastContactAt, f.metOn ?? f.createdAt, at)));
+      const state = (t: Date) => cadenceState(cadence, f.lastContactAt, f.metOn ?? f.createdAt, t);
+      add(f.id, horizonDays > 0 ? cadenceReasonAhead(state(now), state(at)) : cadenceReason(state(now)));
     }
 
     const window = Math.max(7, horizonDays);
