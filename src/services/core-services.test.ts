@@ -212,6 +212,7 @@ describe.each(DIALECTS)('core services on %s', (dialect) => {
     expect(again.id).toBe(imported.id);
     expect((await t.kith.people.show('Ben Ode')).interactionCount).toBe(2);
     await t.kith.interactions.remove(imported.id);
+    await rejects(t.kith.interactions.remove(imported.id), 'not_found', /no interaction matches/);
     expect((await t.kith.people.get('Ben Ode')).lastContactAt).toBe('2026-05-01T09:30:00.000Z');
     await rejects(t.kith.interactions.log({ kind: 'dance', with: ['Ann Lee'] }), 'validation', /invalid kind "dance"/);
     await rejects(t.kith.interactions.log({ kind: 'call', with: [] }), 'validation', /at least one person/);
@@ -234,6 +235,7 @@ describe.each(DIALECTS)('core services on %s', (dialect) => {
     expect((await t.kith.notes.list('Omar Haddad')).map((n) => n.id)).toEqual([note.id]);
     expect((await t.kith.search.search('climbing')).map((h) => h.person.name).sort()).toEqual(['Nia Park', 'Omar Haddad']);
     await t.kith.notes.remove(note.id);
+    await rejects(t.kith.notes.remove(note.id), 'not_found', /no note matches/);
     expect(await t.kith.search.search('climbing')).toHaveLength(0);
     await rejects(t.kith.notes.add('   '), 'validation', /note cannot be empty/);
   });

@@ -1,5 +1,5 @@
 import { isAhead, parseDateTime } from '../domain/dates.js';
-import { invalid } from '../domain/errors.js';
+import { invalid, notFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { defaultDirection, parseDirection, parseDuration, parseInteractionKind, type Interaction } from '../domain/interaction.js';
 import { inTransaction, readRepositories, type Repositories } from '../store/repositories.js';
@@ -64,7 +64,7 @@ export class InteractionService {
   async remove(id: string): Promise<Interaction> {
     return inTransaction(this.ctx.store, async (repos) => {
       const [interaction] = await repos.interactions.hydrate([id.trim().toLowerCase()]);
-      if (!interaction) throw invalid('interaction', id, 'no interaction has this id');
+      if (!interaction) throw notFound('interaction', id);
       const people = await repos.interactions.delete(interaction.id);
       await rebuildStats(repos, people);
       return interaction;

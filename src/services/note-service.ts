@@ -1,4 +1,4 @@
-import { invalid } from '../domain/errors.js';
+import { notFound } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { normalizeNoteBody, type Note } from '../domain/note.js';
 import { inTransaction, readRepositories } from '../store/repositories.js';
@@ -37,7 +37,7 @@ export class NoteService {
   async remove(id: string): Promise<Note> {
     return inTransaction(this.ctx.store, async (repos) => {
       const [note] = await repos.notes.hydrate([id.trim().toLowerCase()]);
-      if (!note) throw invalid('note', id, 'no note has this id');
+      if (!note) throw notFound('note', id);
       const about = await repos.notes.delete(note.id);
       await repos.search.reindex(about);
       return note;
