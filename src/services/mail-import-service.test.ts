@@ -104,6 +104,16 @@ describe.each(DIALECTS)('mail archives on %s', (dialect) => {
     expect(report.failures.at(-1)).toEqual({ file: 'undated.mbox', line: 999 * 7 + 1, reason: 'no readable Date header' });
   });
 
+  it('refuses a message dated years ahead, which would otherwise be the last contact until then', async () => {
+    await t.kith.settings.set('me.emails', 'me@home.example');
+    const future = MBOX.replace('Date: Tue, 2 Jun 2026 10:00:00 +0000', 'Date: Tue, 2 Jun 2037 10:00:00 +0000');
+    writeFileSync(join(dir, 'future.mbox'), future);
+    const report = await t.kith.imports.run('mbox', join(dir, 'future.mbox'));
+    expect(report.failures).toEqual([{ file: 'future.mbox', line: 10, reason: 'Date header is in the future (2037-06-02)' }]);
+    // Ana never wrote back, as far as the archive can be believed: no two-way exchange, nobody created.
+    expect(report.created).toBe(0);
+  });
+
   it('reads a Maildir folder', async () => {
     await t.kith.settings.set('me.emails', 'me@home.example');
     mkdirSync(join(dir, 'Mail', 'cur'), { recursive: true });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { isAhead } from '../domain/dates.js';
 import { KithError, invalid } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import type { NormalizedPerson } from '../domain/person.js';
@@ -102,6 +103,7 @@ export class MailImportService {
     if (me.size === 0) throw new KithError('validation', 'me_emails_missing', 'set your own addresses first, so Kith can tell sent from received: kith config set me.emails you@example.com');
     const report = emptyReport(format, [path], Boolean(options.dryRun));
     const queue = new SpillQueue<QueuedMessage>();
+    const now = this.ctx.now();
     try {
       // Reading: who wrote to whom, and what each message will write.
       const wrote = new Set<string>();
@@ -122,6 +124,11 @@ export class MailImportService {
         if (!m.date) {
           // The line is counted only for failures the report lists (see LineCounter).
           addFailure(report, item.file, item.lineNumber, 'no readable Date header');
+          continue;
+        }
+        if (isAhead(m.date, now)) {
+          // A sender's wrong clock would make this the last contact for years to come.
+          addFailure(report, item.file, item.lineNumber, `Date header is in the future (${m.date.slice(0, 10)})`);
           continue;
         }
         for (const c of p.counterparts) {
