@@ -95,7 +95,7 @@ describe.each(DIALECTS)('calendar imports on %s', (dialect) => {
     writeFileSync(join(dir, 'two.ics'), CALENDAR + second);
     expect((await t.kith.imports.run('ical', join(dir, 'two.ics'))).created).toBe(6);
     for (const [name, text, reason] of [
-      ['empty.ics', '', 'it holds no BEGIN:VCALENDAR'],
+      ['blank.ics', '\r\n\r\n', 'it holds no BEGIN:VCALENDAR'],
       ['card.ics', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana\r\nEND:VCARD\r\n', 'it holds a VCARD where a VCALENDAR should be'],
     ]) {
       writeFileSync(join(dir, name!), text!);
