@@ -165,6 +165,67 @@ export const importJob = z
 
 export const token = z.object({ id, name: z.string(), scope: z.string(), createdAt: z.string(), lastUsedAt: nullableText }).meta({ id: 'Token' });
 
+// The network's analyses.
+export const graphSummary = z.object({
+  nodes: z.number(),
+  edges: z.number(),
+  source: z.enum(['cache', 'neighbourhood']).optional(),
+  builtAt: z.string().optional(),
+  buildMs: z.number().optional(),
+});
+export const networkStatus = z
+  .object({
+    ready: z.boolean(),
+    building: z.object({ phase: z.string(), done: z.number(), total: z.number() }).nullable(),
+    failed: z.string().nullable(),
+    nodes: z.number().nullable(),
+    edges: z.number().nullable(),
+    builtAt: z.string().nullable(),
+    buildMs: z.number().nullable(),
+  })
+  .meta({ id: 'NetworkStatus' });
+const named = z.object({ name: z.string(), people: z.number() });
+export const community = z
+  .object({
+    id: z.number(),
+    size: z.number(),
+    label: z.string(),
+    organizations: z.array(named),
+    tags: z.array(named),
+    yours: z.object({ strong: z.number(), medium: z.number(), weak: z.number() }),
+    bestKnown: z.object({ id: z.string(), name: z.string(), strength: z.number() }).nullable(),
+    bridged: z.boolean(),
+  })
+  .meta({ id: 'Community' });
+const brokerage = { constraint: z.number().nullable(), effectiveSize: z.number().nullable(), ties: z.number() };
+
+const hop = z.object({ from: personRef.nullable(), to: personRef, strength: z.number(), evidence: z.array(z.string()) });
+export const introPaths = z.object({ paths: z.array(z.object({ target: personRef, score: z.number(), hops: z.array(hop) })), graph: graphSummary });
+export const communityReport = z.object({
+  graph: graphSummary,
+  modularity: z.number(),
+  diversity: z.object({ communities: z.number(), withStrongTie: z.number(), withAnyTie: z.number(), spread: z.number() }),
+  communities: z.array(community),
+  unbridged: z.array(community),
+  unbridgedAudiences: z.array(z.object({ id: z.string(), name: z.string(), members: z.number() })),
+});
+export const brokerReport = z.object({
+  graph: graphSummary,
+  you: z.object(brokerage),
+  brokers: z.array(z.object({ person: personRef.extend({ strength: z.number() }), communities: z.number(), connects: z.array(z.string()), ...brokerage })),
+});
+export const suggestions = z.object({
+  graph: graphSummary,
+  audiences: z.array(z.string()),
+  suggestions: z.array(z.object({ person: personRef, score: z.number(), mutualCount: z.number(), mutuals: z.array(personRef.extend({ strength: z.number() })), for: z.array(z.string()) })),
+});
+export const networkMap = z.object({
+  graph: graphSummary,
+  nodes: z.array(z.object({ id: z.string(), name: z.string(), strength: z.number(), community: z.number() })),
+  edges: z.array(z.tuple([z.number(), z.number(), z.number()])),
+  communities: z.array(z.object({ id: z.number(), label: z.string(), size: z.number() })),
+});
+
 export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const personCreate = personDraftSchema.extend({ introducedBy: z.string().nullish() });

@@ -1,62 +1,12 @@
-import type { PersonRef } from '../types';
+/** The network analyses' shapes: the types of the server's own zod schemas (see ../types.ts). */
+import type { z } from 'zod';
+import type * as api from '../../../src/http/schemas';
 
-export interface GraphSummary {
-  nodes: number;
-  edges: number;
-  source?: 'cache' | 'neighbourhood';
-  builtAt?: string;
-  buildMs?: number;
-}
-
-export interface NetworkStatus {
-  ready: boolean;
-  building: { phase: string; done: number; total: number } | null;
-  failed: string | null;
-  nodes: number | null;
-  edges: number | null;
-  builtAt: string | null;
-}
-
-export interface IntroPaths {
-  graph: GraphSummary;
-  paths: Array<{ target: PersonRef; score: number; hops: Array<{ from: PersonRef | null; to: PersonRef; strength: number; evidence: string[] }> }>;
-}
-
-export interface Community {
-  id: number;
-  size: number;
-  label: string;
-  organizations: Array<{ name: string; people: number }>;
-  tags: Array<{ name: string; people: number }>;
-  yours: { strong: number; medium: number; weak: number };
-  bestKnown: { id: string; name: string; strength: number } | null;
-  bridged: boolean;
-}
-
-export interface CommunityReport {
-  graph: GraphSummary;
-  modularity: number;
-  diversity: { communities: number; withStrongTie: number; withAnyTie: number; spread: number };
-  communities: Community[];
-  unbridged: Community[];
-  unbridgedAudiences: Array<{ id: string; name: string; members: number }>;
-}
-
-export interface BrokerReport {
-  graph: GraphSummary;
-  you: { constraint: number | null; effectiveSize: number | null; ties: number };
-  brokers: Array<{ person: PersonRef & { strength: number }; communities: number; connects: string[]; constraint: number | null; effectiveSize: number | null; ties: number }>;
-}
-
-export interface Suggestions {
-  graph: GraphSummary;
-  audiences: string[];
-  suggestions: Array<{ person: PersonRef; score: number; mutualCount: number; mutuals: Array<PersonRef & { strength: number }>; for: string[] }>;
-}
-
-export interface NetworkMapData {
-  graph: GraphSummary;
-  nodes: Array<{ id: string; name: string; strength: number; community: number }>;
-  edges: Array<[number, number, number]>;
-  communities: Array<{ id: number; label: string; size: number }>;
-}
+export type GraphSummary = z.output<typeof api.graphSummary>;
+export type NetworkStatus = z.output<typeof api.networkStatus>;
+export type IntroPaths = z.output<typeof api.introPaths>;
+export type Community = z.output<typeof api.community>;
+export type CommunityReport = z.output<typeof api.communityReport>;
+export type BrokerReport = z.output<typeof api.brokerReport>;
+export type Suggestions = z.output<typeof api.suggestions>;
+export type NetworkMapData = z.output<typeof api.networkMap>;
