@@ -87,7 +87,27 @@ describe.skipIf(!available)('web app in Chromium', () => {
     await entry.waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'People' }).first().click();
     await page.getByRole('table', { name: 'People' }).getByRole('link', { name: 'Olga Overdue' }).click();
-    await page.getByRole('list', { name: 'Interactions' }).getByText('Coffee about the Northwind launch').waitFor();
+    const timeline = page.getByRole('list', { name: 'Interactions' });
+    await timeline.getByText('Coffee about the Northwind launch').waitFor();
+    // One logged by mistake is removed from the timeline, after a confirmation.
+    await page.getByRole('region', { name: /^Timeline/ }).getByRole('button', { name: 'Log', exact: true }).click();
+    const again = page.getByRole('dialog', { name: 'Log an interaction' });
+    await again.getByLabel('Summary').fill('Logged by mistake');
+    await again.getByRole('button', { name: 'Log', exact: true }).click();
+    const mistake = timeline.getByRole('listitem').filter({ hasText: 'Logged by mistake' });
+    await mistake.waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await mistake.getByRole('button', { name: /^Remove the / }).click();
+    await mistake.waitFor({ state: 'detached' });
+    expect(await timeline.getByText('Coffee about the Northwind launch').count()).toBe(1);
+    // And so is a note.
+    await page.getByLabel('New note').fill('A note to throw away');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    const card = page.getByText('A note to throw away');
+    await card.waitFor();
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: /^Delete the note of / }).first().click();
+    await card.waitFor({ state: 'detached' });
   });
 
   it('imports a vCard file with progress and a report, then merges the duplicate it made', async () => {

@@ -261,10 +261,24 @@ export default function PersonPage({ id }: { id: string }) {
                     <Badge variant="light" style={{ flexShrink: 0 }}>
                       {i.kind}
                     </Badge>
-                    <Text size="sm">
+                    <Text size="sm" style={{ flex: 1 }}>
                       {i.summary ?? <span style={{ color: 'var(--mantine-color-dimmed)' }}>{i.direction}</span>}
                       {i.participants.length > 1 && ` · with ${i.participants.filter((x) => x.id !== p.id).map((x) => x.name).join(', ')}`}
                     </Text>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="gray"
+                      style={{ flexShrink: 0 }}
+                      aria-label={`Remove the ${i.kind} of ${i.occurredAt.slice(0, 10)}`}
+                      onClick={() => {
+                        // Logged by mistake (wrong person, wrong day): removing it puts the totals back as they were.
+                        const others = i.participants.length > 1 ? ` It is removed for ${i.participants.length - 1} other ${i.participants.length === 2 ? 'person' : 'people'} too.` : '';
+                        if (confirm(`Remove this ${i.kind} of ${i.occurredAt.slice(0, 10)}?${others}`)) mutate.mutate(() => del(`/interactions/${i.id}`));
+                      }}
+                    >
+                      Remove
+                    </Button>
                   </Group>
                 ))}
               </Stack>
@@ -277,9 +291,14 @@ export default function PersonPage({ id }: { id: string }) {
                       <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                         {n.body}
                       </Text>
-                      <Text size="xs" c="dimmed">
-                        {n.createdAt.slice(0, 10)}
-                      </Text>
+                      <Group justify="space-between">
+                        <Text size="xs" c="dimmed">
+                          {n.createdAt.slice(0, 10)}
+                        </Text>
+                        <Button size="compact-xs" variant="subtle" color="gray" aria-label={`Delete the note of ${n.createdAt.slice(0, 10)}`} onClick={() => confirm(`Delete this note${n.about.length > 1 ? `, which is about ${n.about.length} people` : ''}?`) && mutate.mutate(() => del(`/notes/${n.id}`))}>
+                          Delete
+                        </Button>
+                      </Group>
                     </Card>
                   ))}
                   <form
