@@ -161,7 +161,13 @@ export function cardToPerson(props: VcardProperty[], line: number): ImportedPers
   // Without a UID, a digest of what identifies the card keeps re-imports idempotent.
   const externalId =
     uid || 'sha1:' + createHash('sha1').update(JSON.stringify([fn, n, emails.map((e) => e.value), phones.map((p) => p.value), org])).digest('hex');
-  const categories = props.filter((p) => p.name === 'CATEGORIES').flatMap((p) => splitValue(p.value, ','));
+  // A tag cannot hold a comma, and Thunderbird writes its list of categories with the
+  // commas escaped (category1\, category2): every comma separates.
+  const categories = props
+    .filter((p) => p.name === 'CATEGORIES')
+    .flatMap((p) => splitValue(p.value, ','))
+    .flatMap((c) => c.split(','))
+    .map((c) => c.trim());
   const nicknames = props.filter((p) => p.name === 'NICKNAME').flatMap((p) => splitValue(p.value, ',')).filter(Boolean);
   for (const p of props) if (p.name === 'NICKNAME') unread.delete(p);
   const title = first('TITLE') ? text(first('TITLE')!.value) || null : null;

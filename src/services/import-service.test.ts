@@ -271,6 +271,9 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
       'x-fc-relatednames:spouse': 'Spouse',
     });
     expect(full.customFields.im).toContain('skype:skype');
+    // Thunderbird escapes the commas between its categories: three tags, not one kept as text.
+    const thunderbird = await person('doe.john@hotmail.com');
+    expect([thunderbird.tags, thunderbird.customFields['imported tag']]).toEqual([['category1', 'category2', 'category3'], undefined]);
     const again = await t.kith.imports.run('vcard', VCARDS);
     expect([again.created, again.updated, again.merged, again.skipped]).toEqual([0, 0, 0, 26]);
   });
