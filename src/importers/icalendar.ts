@@ -33,8 +33,16 @@ function lineOf(text: string, message: string): number {
   return at < 0 ? 1 : text.slice(0, at).split('\n').length;
 }
 
+/**
+ * A date property whose value is a bare date (DTSTART:20240215) is a DATE-TIME by
+ * default and so invalid, but calendars (Synology's, older Apple ones) write all-day
+ * events that way and other readers take it as the date it plainly is. It is read as
+ * VALUE=DATE; the lines stay where they were, so line numbers still hold.
+ */
+const BARE_DATE = /^(DTSTART|DTEND|DUE|EXDATE|RDATE|RECURRENCE-ID)((?:;(?!VALUE=)[^;:\r\n]*)*):(\d{8}(?:,\d{8})*)(\r?)$/gim;
+
 export function* parseCalendar(file: string, window: { from: Date; to: Date }): Generator<CalendarItem> {
-  const text = readFileSync(file, 'utf8');
+  const text = readFileSync(file, 'utf8').replace(BARE_DATE, '$1$2;VALUE=DATE:$3$4');
   let roots: ICAL.Component[];
   try {
     // One component comes back as itself; several, or none, as a list of them.

@@ -90,6 +90,14 @@ describe.each(DIALECTS)('calendar imports on %s', (dialect) => {
     expect([again.format, again.created]).toEqual(['ical', 0]);
   });
 
+  it('reads an all-day event written with a bare date, as some calendars write them', async () => {
+    writeFileSync(join(dir, 'allday.ics'), 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:allday@kith\r\nDTSTART:20260610\r\nDTEND:20260611\r\nSUMMARY:Offsite\r\nATTENDEE:mailto:ana@client.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n');
+    const report = await t.kith.imports.run('ical', join(dir, 'allday.ics'));
+    expect([report.created, report.failed]).toEqual([1, 0]);
+    const [offsite] = (await t.kith.people.show('Ana Souza')).interactions;
+    expect([offsite!.occurredAt.slice(0, 10), offsite!.summary, offsite!.durationMinutes]).toEqual(['2026-06-10', 'Offsite', null]);
+  });
+
   it('reads every calendar of a file that holds several, and rejects a file that holds none', async () => {
     const second = CALENDAR.replace(/UID:([a-z]+)@kith/g, 'UID:$1@other').replace(/2026-?05-?(\d\d)/g, '202604$1');
     writeFileSync(join(dir, 'two.ics'), CALENDAR + second);
@@ -122,6 +130,8 @@ describe.each(DIALECTS)('calendar imports on %s', (dialect) => {
     }
     // The deliberate late error names its line; the malformed Windows time zone file is rejected whole.
     expect(failures).toContain('large-file-with-late-error.ics:2409');
+    // Bare dates (DTSTART:20240215) are read as the dates they are, not rejected.
+    for (const f of ['biweekly-exdate-until.ics', 'mixed-timezone-handling.ics', 'test_date_duration.ics']) expect(failures.filter((x) => x.startsWith(f))).toEqual([]);
     expect(failures.some((f) => f.startsWith('ms_timezones.ics:'))).toBe(true);
   });
 });
