@@ -38,8 +38,10 @@ describe('the kith command', () => {
     expect(json<unknown[]>(['person', 'ls', '--org', 'Analytical Engines', '--limit', '1'])).toHaveLength(1);
     expect(json<unknown[]>(['person', 'ls', '--tier', 'close'])).toHaveLength(1);
 
-    const logged = json<{ participants: Array<{ name: string }> }>(['log', 'meeting', '--with', 'Ada Lovelace', '--with', 'Charles', '--at', '2026-01-05', '--summary', 'Engines']);
+    const logged = json<{ id: string; participants: Array<{ name: string }> }>(['log', 'meeting', '--with', 'Ada Lovelace', '--with', 'Charles', '--at', '2026-01-05', '--summary', 'Engnies']);
     expect(logged.participants.map((p) => p.name)).toEqual(['Ada Lovelace', 'Charles Babbage']);
+    const fixed = kith(['interactions', 'edit', logged.id, '--summary', 'Engines', '--duration', '1h']);
+    expect([fixed.code, fixed.stdout]).toEqual([0, expect.stringMatching(/^Changed 2026-01-05 12:00 +meeting.*Engines/)]);
     expect(json<unknown[]>(['ls', '--not-contacted-since', '2026-01-01'])).toHaveLength(0);
 
     const note = json<{ about: unknown[] }>(['note', 'add', '--about', 'Ada Lovelace', 'Wrote', 'the', 'first', 'program']);

@@ -22,7 +22,7 @@ export function logCommand(): Command {
 }
 
 export function interactionsCommand(): Command {
-  const cmd = new Command('interactions').description('list and remove interactions');
+  const cmd = new Command('interactions').description('list, correct and remove interactions');
   cmd
     .command('ls [ref]')
     .description('recent interactions, all or with one person')
@@ -32,6 +32,21 @@ export function interactionsCommand(): Command {
         const list = await kith.interactions.list(ref, opts.limit);
         if (output.json) return printJson(output, list);
         output.out(list.length ? list.map((i) => `${interactionLine(i)}  (${i.id})`).join('\n') : 'No interactions yet.');
+      });
+    });
+  cmd
+    .command('edit <id>')
+    .description('correct an interaction: its kind, time, summary, direction or duration')
+    .option('--kind <kind>', `one of ${INTERACTION_KINDS.join(', ')}`)
+    .option('--at <date>', 'when: YYYY-MM-DD, YYYY-MM-DDTHH:MM, "yesterday" or "3 days ago"')
+    .option('--summary <text>', 'what it was about ("" clears it)')
+    .option('--direction <direction>', 'outbound, inbound or mutual')
+    .option('--duration <minutes>', 'how long, such as 30 or 1.5h ("" clears it)')
+    .action(async (id: string, opts, command: Command) => {
+      await withKith(command, async (kith, output) => {
+        const edited = await kith.interactions.edit(id, { kind: opts.kind, at: opts.at, summary: opts.summary, direction: opts.direction, duration: opts.duration });
+        if (output.json) printJson(output, edited);
+        else output.out(`Changed ${interactionLine(edited)}`);
       });
     });
   cmd

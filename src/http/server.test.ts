@@ -173,6 +173,9 @@ for (const dialect of DIALECTS) {
       expect((await call('GET', `/api/v1/organizations/${org.id}`)).json().people).toHaveLength(2);
       const logged = await call('POST', '/api/v1/interactions', { kind: 'meeting', with: ['ada@example.com'], summary: 'Talked about engines', at: '2026-11-20' });
       expect(logged.statusCode).toBe(201);
+      const corrected = await call('PATCH', `/api/v1/interactions/${logged.json().id}`, { summary: 'Talked about looms', duration: 45 });
+      expect([corrected.statusCode, corrected.json().summary, corrected.json().durationMinutes, corrected.json().kind]).toEqual([200, 'Talked about looms', 45, 'meeting']);
+      expect((await call('PATCH', `/api/v1/interactions/${logged.json().id}`, {})).json().error.code).toBe('invalid_interaction');
       await call('POST', '/api/v1/notes', { body: 'Loves poetry', about: [ada.id] });
       await call('POST', '/api/v1/relationships', { from: 'Ada Lovelace', kind: 'colleague', to: 'Charles Babbage' });
       const reminder = (await call('POST', '/api/v1/reminders', { title: 'Send the paper', about: ada.id, in: '2d' })).json();

@@ -225,6 +225,26 @@ describe.each(DIALECTS)('core services on %s', (dialect) => {
     await rejects(t.kith.interactions.log({ kind: 'call', with: ['Nobody Here'] }), 'not_found', /no person matches/);
   });
 
+  it('corrects a logged interaction, and its people\'s last contact and totals follow', async () => {
+    await t.kith.people.add({ name: 'Cleo Fix' });
+    await t.kith.interactions.log({ kind: 'call', with: ['Cleo Fix'], at: '2026-03-01' });
+    const typo = await t.kith.interactions.log({ kind: 'call', with: ['Cleo Fix'], at: '2026-06-10', summary: 'Lunhc', duration: '30m' });
+    expect((await t.kith.people.get('Cleo Fix')).lastContactAt).toBe('2026-06-10T12:00:00.000Z');
+    // It was a meeting, in January, about lunch, and nobody timed it.
+    const fixed = await t.kith.interactions.edit(typo.id, { kind: 'meeting', at: '2026-01-15', summary: 'Lunch', duration: null });
+    expect([fixed.id, fixed.kind, fixed.occurredAt, fixed.summary, fixed.durationMinutes, fixed.direction]).toEqual([typo.id, 'meeting', '2026-01-15T12:00:00.000Z', 'Lunch', null, 'mutual']);
+    const cleo = await t.kith.people.show('Cleo Fix');
+    expect([(await t.kith.people.get('Cleo Fix')).lastContactAt, cleo.interactionCount]).toEqual(['2026-03-01T12:00:00.000Z', 2]);
+    expect(cleo.strength.parts.find((x) => x.component === 'richness')!.explanation).toMatch(/meeting 1/);
+    // A field left out stays; an empty summary clears it.
+    expect((await t.kith.interactions.edit(typo.id, { summary: '' })).summary).toBeNull();
+    expect((await t.kith.interactions.edit(typo.id, { direction: 'inbound' })).kind).toBe('meeting');
+    await rejects(t.kith.interactions.edit(typo.id, {}), 'validation', /nothing to change/);
+    await rejects(t.kith.interactions.edit(typo.id, { at: '2062-01-15' }), 'validation', /is in the future/);
+    await rejects(t.kith.interactions.edit(typo.id, { kind: 'dance' }), 'validation', /invalid kind "dance"/);
+    await rejects(t.kith.interactions.edit('0190c000-0000-7000-8000-000000000000', { summary: 'x' }), 'not_found', /no interaction matches/);
+  });
+
   it('keeps notes about several people and standalone notes', async () => {
     await t.kith.people.add({ name: 'Nia Park' });
     await t.kith.people.add({ name: 'Omar Haddad' });

@@ -20,12 +20,27 @@ export interface LogDraft {
   externalId?: string;
 }
 
+/** Changes to a logged interaction; a field left out stays as it is, a null summary or duration is cleared. */
+export interface InteractionPatch {
+  kind?: string;
+  at?: string;
+  summary?: string | null;
+  direction?: string;
+  duration?: string | number | null;
+}
+
+/** When an interaction happened: what has happened is never ahead (see isAhead). */
+function occurredAtOf(at: string, now: Date): string {
+  const occurredAt = parseDateTime(at, 'at', now);
+  if (isAhead(occurredAt, now)) throw invalid('at', at, 'is in the future: log what has happened, and plan what is ahead with an event or a reminder');
+  return occurredAt;
+}
+
 /** Validates and writes one interaction inside the caller's transaction. */
 export async function writeInteraction(repos: Repositories, draft: LogDraft, now: Date): Promise<Interaction> {
   const kind = parseInteractionKind(draft.kind);
   if (draft.with.length === 0) throw invalid('with', '', 'name at least one person (--with)');
-  const occurredAt = draft.at ? parseDateTime(draft.at, 'at', now) : now.toISOString();
-  if (isAhead(occurredAt, now)) throw invalid('at', draft.at!, 'is in the future: log what has happened, and plan what is ahead with an event or a reminder');
+  const occurredAt = draft.at ? occurredAtOf(draft.at, now) : now.toISOString();
   const direction = draft.direction ? parseDirection(draft.direction) : defaultDirection(kind);
   const durationMinutes = draft.duration === undefined ? null : parseDuration(String(draft.duration));
   const summary = draft.summary?.trim() || null;
@@ -59,6 +74,27 @@ export class InteractionService {
     const personId = ref ? await resolvePersonId(repos, ref, { includeArchived: true }) : undefined;
     const read = async (n: number) => repos.interactions.hydrate(personId ? await repos.interactions.idsForPerson(personId, n, after) : await repos.interactions.recentIds(n, after));
     return pageOf(parseLimit(limit, 20), read, (i) => ({ key: i.occurredAt, id: i.id }));
+  }
+
+  /**
+   * Corrects a logged interaction (its kind, time, summary, direction or duration);
+   * its people's totals and last contact are recomputed from their interactions.
+   */
+  async edit(id: string, patch: InteractionPatch): Promise<Interaction> {
+    const now = this.ctx.now();
+    const fields: Parameters<Repositories['interactions']['update']>[1] = {};
+    if (patch.kind !== undefined) fields.kind = parseInteractionKind(patch.kind);
+    if (patch.at !== undefined) fields.occurredAt = occurredAtOf(patch.at, now);
+    if (patch.summary !== undefined) fields.summary = patch.summary?.trim() || null;
+    if (patch.direction !== undefined) fields.direction = parseDirection(patch.direction);
+    if (patch.duration !== undefined) fields.durationMinutes = patch.duration === null || String(patch.duration).trim() === '' ? null : parseDuration(String(patch.duration));
+    if (Object.keys(fields).length === 0) throw invalid('interaction', id, 'nothing to change: give a kind, a time, a summary, a direction or a duration');
+    return inTransaction(this.ctx.store, async (repos) => {
+      const [interaction] = await repos.interactions.hydrate([id.trim().toLowerCase()]);
+      if (!interaction) throw notFound('interaction', id);
+      await rebuildStats(repos, await repos.interactions.update(interaction.id, fields));
+      return (await repos.interactions.hydrate([interaction.id]))[0]!;
+    });
   }
 
   async remove(id: string): Promise<Interaction> {

@@ -104,6 +104,24 @@ export class InteractionRepository {
     return { id, created: true };
   }
 
+  /** Changes an interaction's own fields; returns its participants, whose last contact is recomputed. */
+  async update(id: string, fields: Partial<Pick<InteractionFields, 'kind' | 'occurredAt' | 'durationMinutes' | 'direction' | 'summary'>>): Promise<string[]> {
+    await this.db
+      .updateTable('interaction')
+      .set({
+        ...(fields.kind !== undefined && { kind: fields.kind }),
+        ...(fields.occurredAt !== undefined && { occurred_at: fields.occurredAt }),
+        ...(fields.durationMinutes !== undefined && { duration_minutes: fields.durationMinutes }),
+        ...(fields.direction !== undefined && { direction: fields.direction }),
+        ...(fields.summary !== undefined && { summary: fields.summary }),
+      })
+      .where('id', '=', id)
+      .execute();
+    const people = (await this.db.selectFrom('interaction_participant').select('person_id').where('interaction_id', '=', id).execute()).map((p) => p.person_id);
+    await this.recomputeLastContact(people);
+    return people;
+  }
+
   async delete(id: string): Promise<string[]> {
     const people = await this.db.selectFrom('interaction_participant').select('person_id').where('interaction_id', '=', id).execute();
     await this.db.deleteFrom('interaction').where('id', '=', id).execute();

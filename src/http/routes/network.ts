@@ -43,6 +43,15 @@ export const networkRoutes: Routes = (api, kith) => {
     reply.status(201);
     return kith.interactions.log(req.body);
   });
+  api.patch('/api/v1/interactions/:id', {
+    schema: {
+      tags: ['interactions'],
+      summary: 'Correct an interaction (kind, time, summary, direction, duration); a null summary or duration clears it',
+      params: idParam,
+      body: z.object({ kind: z.string(), at: z.string(), summary: z.string().nullable(), direction: z.string(), duration: z.union([z.string(), z.number()]).nullable() }).partial(),
+      response: { 200: interaction },
+    },
+  }, (req) => kith.interactions.edit(req.params.id, req.body));
   api.delete('/api/v1/interactions/:id', { schema: { tags: ['interactions'], params: idParam, response: { 200: interaction } } }, (req) => kith.interactions.remove(req.params.id));
 
   api.get('/api/v1/notes', { schema: { tags: ['notes'], summary: 'List notes, newest first, a page at a time', querystring: z.object({ about: z.string().optional(), limit: z.coerce.number().int().min(1).max(1000).default(50), cursor: z.string().optional() }), response: { 200: page(note) } } }, (req) =>
