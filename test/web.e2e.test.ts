@@ -94,7 +94,14 @@ describe.skipIf(!available)('web app in Chromium', () => {
     const again = page.getByRole('dialog', { name: 'Log an interaction' });
     await again.getByLabel('Summary').fill('Logged by mistake');
     await again.getByRole('button', { name: 'Log', exact: true }).click();
-    const mistake = timeline.getByRole('listitem').filter({ hasText: 'Logged by mistake' });
+    // Corrected first: the dialog opens with what was logged.
+    await timeline.getByRole('listitem').filter({ hasText: 'Logged by mistake' }).getByRole('button', { name: /^Edit the / }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit the interaction' });
+    expect(await edit.getByLabel('Summary').inputValue()).toBe('Logged by mistake');
+    await edit.getByLabel('Summary').fill('Logged by mistake, then corrected');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.waitFor({ state: 'hidden' });
+    const mistake = timeline.getByRole('listitem').filter({ hasText: 'Logged by mistake, then corrected' });
     await mistake.waitFor();
     page.once('dialog', (d) => void d.accept());
     await mistake.getByRole('button', { name: /^Remove the / }).click();

@@ -5,7 +5,7 @@ import { del, get, patch, post } from '../api';
 import { LogInteractionModal } from '../shell/LogInteractionModal';
 import { PersonPicker } from '../shell/PersonPicker';
 import { Link, navigate } from '../shell/router';
-import type { Person, PersonDetail, PersonRef, Reminder } from '../types';
+import type { Interaction, Person, PersonDetail, PersonRef, Reminder } from '../types';
 import { TIERS } from './tiers';
 import { DraftMenu } from './DraftMenu';
 import { GiveAndAsk } from './GiveAndAsk';
@@ -102,6 +102,7 @@ export default function PersonPage({ id }: { id: string }) {
   const detail = useQuery({ queryKey: ['person', id], queryFn: () => get<PersonDetail>(`/people/${encodeURIComponent(id)}?recent=50`) });
   const reminders = useQuery({ queryKey: ['person', id, 'reminders'], queryFn: () => get<{ items: Reminder[] }>(`/people/${encodeURIComponent(id)}/reminders?limit=200`).then((p) => p.items) });
   const [logging, setLogging] = useState(false);
+  const [correcting, setCorrecting] = useState<Interaction | undefined>(undefined);
   const [editing, setEditing] = useState(false);
   const [note, setNote] = useState('');
   const [reminder, setReminder] = useState({ title: '', at: '' });
@@ -265,6 +266,9 @@ export default function PersonPage({ id }: { id: string }) {
                       {i.summary ?? <span style={{ color: 'var(--mantine-color-dimmed)' }}>{i.direction}</span>}
                       {i.participants.length > 1 && ` · with ${i.participants.filter((x) => x.id !== p.id).map((x) => x.name).join(', ')}`}
                     </Text>
+                    <Button size="compact-xs" variant="subtle" color="gray" style={{ flexShrink: 0 }} aria-label={`Edit the ${i.kind} of ${i.occurredAt.slice(0, 10)}`} onClick={() => setCorrecting(i)}>
+                      Edit
+                    </Button>
                     <Button
                       size="compact-xs"
                       variant="subtle"
@@ -404,6 +408,7 @@ export default function PersonPage({ id }: { id: string }) {
         </Button>
       </Group>
       <LogInteractionModal opened={logging} onClose={() => setLogging(false)} people={[ref]} />
+      <LogInteractionModal opened={correcting !== undefined} onClose={() => setCorrecting(undefined)} editing={correcting} />
       {editing && <EditModal person={p} opened={editing} onClose={() => setEditing(false)} />}
     </Stack>
   );

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
-import { post } from '../api';
-import type { PersonRef } from '../types';
+import { patch, post } from '../api';
+import type { Interaction, PersonRef } from '../types';
 import { PersonPicker } from './PersonPicker';
 
 export const KINDS = ['meeting', 'call', 'video', 'message', 'email', 'event', 'intro', 'other'];
@@ -12,7 +12,8 @@ function today(): string {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }
 
-export function LogInteractionModal({ opened, onClose, people = [] }: { opened: boolean; onClose: () => void; people?: PersonRef[] }) {
+/** Logs a new interaction, or, given `editing`, corrects that one (its people stay as they are). */
+export function LogInteractionModal({ opened, onClose, people = [], editing }: { opened: boolean; onClose: () => void; people?: PersonRef[]; editing?: Interaction }) {
   const client = useQueryClient();
   const [withPeople, setWith] = useState<PersonRef[]>(people);
   const [kind, setKind] = useState('meeting');
@@ -22,16 +23,24 @@ export function LogInteractionModal({ opened, onClose, people = [] }: { opened: 
   const [followUp, setFollowUp] = useState<string | null>(null);
   useEffect(() => {
     if (opened) {
-      setWith(people);
-      setSummary('');
+      setWith(editing?.participants ?? people);
+      setKind(editing?.kind ?? 'meeting');
+      setDirection(editing?.direction ?? 'mutual');
+      setSummary(editing?.summary ?? '');
       setFollowUp(null);
-      setAt(today());
+      setAt(editing?.occurredAt.slice(0, 10) ?? today());
     }
     // Reset only when the dialog opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [opened]);
   const log = useMutation({
     mutationFn: async () => {
+      if (editing) {
+        // The date is sent only if it changed: sending it again would move the time to noon.
+        const moved = at !== editing.occurredAt.slice(0, 10) ? { at } : {};
+        await patch(`/interactions/${editing.id}`, { kind, direction, summary: summary.trim() || null, ...moved });
+        return;
+      }
       await post('/interactions', { kind, with: withPeople.map((p) => p.id), at, direction, summary: summary.trim() || undefined });
       // A promise made in the conversation becomes a follow-up on Today when it is due.
       if (followUp) {
@@ -48,10 +57,10 @@ export function LogInteractionModal({ opened, onClose, people = [] }: { opened: 
     log.mutate();
   };
   return (
-    <Modal opened={opened} onClose={onClose} title="Log an interaction" size="lg">
+    <Modal opened={opened} onClose={onClose} title={editing ? 'Edit the interaction' : 'Log an interaction'} size="lg">
       <Stack component="form" onSubmit={submit}>
         {log.error && <Alert color="red">{log.error.message}</Alert>}
-        <PersonPicker label="With" value={withPeople} onChange={setWith} required />
+        {!editing && <PersonPicker label="With" value={withPeople} onChange={setWith} required />}
         <Group grow align="flex-start">
           <Select label="Kind" data={KINDS} value={kind} onChange={(v) => setKind(v ?? 'meeting')} allowDeselect={false} />
           <TextInput label="Date" type="date" value={at} onChange={(e) => setAt(e.currentTarget.value)} required />
@@ -67,26 +76,28 @@ export function LogInteractionModal({ opened, onClose, people = [] }: { opened: 
           ]}
         />
         <Textarea label="Summary" autosize minRows={2} value={summary} onChange={(e) => setSummary(e.currentTarget.value)} placeholder="What you talked about, what you promised" />
-        <Select
-          label="Follow up"
-          value={followUp}
-          onChange={setFollowUp}
-          clearable
-          placeholder="No follow-up"
-          data={[
-            { value: '1d', label: 'Tomorrow' },
-            { value: '3d', label: 'In 3 days' },
-            { value: '1w', label: 'In a week' },
-            { value: '2w', label: 'In two weeks' },
-            { value: '1mo', label: 'In a month' },
-          ]}
-        />
+        {!editing && (
+          <Select
+            label="Follow up"
+            value={followUp}
+            onChange={setFollowUp}
+            clearable
+            placeholder="No follow-up"
+            data={[
+              { value: '1d', label: 'Tomorrow' },
+              { value: '3d', label: 'In 3 days' },
+              { value: '1w', label: 'In a week' },
+              { value: '2w', label: 'In two weeks' },
+              { value: '1mo', label: 'In a month' },
+            ]}
+          />
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
           <Button type="submit" loading={log.isPending} disabled={withPeople.length === 0}>
-            Log
+            {editing ? 'Save' : 'Log'}
           </Button>
         </Group>
       </Stack>
