@@ -1,6 +1,7 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { BIN, cliRunner, waitForCount } from './cli-runner.js';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -98,6 +99,23 @@ describe('the kith command', () => {
     expect(r.stderr).toMatch(/^kith: "Sam" matches 2 people/);
     expect(r.stderr).toContain('Sam Lee');
     expect(r.stderr).toContain('Sam Park');
+  });
+
+  it('says in one line when the server cannot take its port, or the database its folder', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const r = kith(['serve', '--port', String(port)]);
+      expect([r.code, r.stderr]).toEqual([1, `kith: cannot listen on 127.0.0.1:${port}: the port is in use (is Kith already running?); stop the other server or choose another with --port\n`]);
+    } finally {
+      taken.close();
+    }
+    // Node's own recursive mkdir never returns under /proc; Kith's fails at once.
+    if (existsSync('/proc/self')) {
+      const r = spawnSync(process.execPath, [BIN, '--db', '/proc/kith-test/kith.db', 'ls'], { encoding: 'utf8', timeout: 20_000 });
+      expect([r.status, r.stderr]).toEqual([1, "kith: cannot open database /proc/kith-test/kith.db: ENOENT: no such file or directory, mkdir '/proc/kith-test'\n"]);
+    }
   });
 
   it('exits 2 for usage mistakes', () => {

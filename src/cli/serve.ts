@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
-import { invalid } from '../domain/errors.js';
+import { invalid, KithError } from '../domain/errors.js';
 import { printJson, table } from './output.js';
 import { withKith } from './runtime.js';
 
@@ -10,6 +10,16 @@ function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw invalid('port', value, 'expected a whole number from 0 to 65535');
   return n;
+}
+
+/** Why the server cannot take its address, in one line that says what to do. */
+function cannotListen(host: string, port: number, error: unknown): KithError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const where = `${host}:${port}`;
+  if (code === 'EADDRINUSE') return new KithError('unavailable', 'port_in_use', `cannot listen on ${where}: the port is in use (is Kith already running?); stop the other server or choose another with --port`);
+  if (code === 'EACCES') return new KithError('unavailable', 'port_denied', `cannot listen on ${where}: permission denied; ports below 1024 need privileges, choose another with --port`);
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new KithError('unavailable', 'host_unavailable', `cannot listen on ${where}: this machine has no such address; choose another with --host`);
+  return new KithError('unavailable', 'cannot_listen', `cannot listen on ${where}: ${(error as Error).message}`);
 }
 
 export function serveCommand(): Command {
@@ -25,7 +35,13 @@ export function serveCommand(): Command {
         // Loaded here so that the other commands do not pay for the server's modules.
         const { buildServer } = await import('../http/server.js');
         const { app, jobs } = await buildServer({ kith, webRoot, setupCode });
-        const address = await app.listen({ port: opts.port, host: opts.host });
+        let address: string;
+        try {
+          address = await app.listen({ port: opts.port, host: opts.host });
+        } catch (error) {
+          await app.close();
+          throw cannotListen(opts.host, opts.port, error);
+        }
         const url = address.replace('://[::1]', '://localhost');
         output.out(`Kith is running at ${url}`);
         if (setupCode) output.out(`First start: open ${url}/setup?code=${setupCode} to choose your password.`);

@@ -44,13 +44,24 @@ export async function openStore(target: string, options: OpenOptions = {}): Prom
   return store;
 }
 
+/**
+ * Creates a folder and its missing parents, one level at a time: Node's recursive
+ * mkdir never returns on some special file systems (a path under /proc spins
+ * forever), where one level at a time fails at once with the system's error.
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let at = dir; !existsSync(at); at = dirname(at)) {
+    missing.unshift(at);
+    if (dirname(at) === at) break;
+  }
+  for (const folder of missing) mkdirSync(folder);
+}
+
 function openSqlite(path: string): Store {
   let sqlite: BetterSqlite3.Database;
   try {
-    if (path !== ':memory:') {
-      const dir = dirname(path);
-      if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-    }
+    if (path !== ':memory:') makeFolders(dirname(path));
     sqlite = new BetterSqlite3(path);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
