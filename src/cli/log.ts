@@ -3,15 +3,22 @@ import { INTERACTION_KINDS } from '../domain/vocabulary.js';
 import { interactionLine, printJson } from './output.js';
 import { collect, integer, withKith } from './runtime.js';
 
+/** The options an interaction is described with, when it is logged and when it is corrected. */
+function describedBy(cmd: Command, correcting: boolean): Command {
+  const clears = correcting ? ' ("" clears it)' : '';
+  return cmd
+    .option('--at <date>', `when: YYYY-MM-DD, YYYY-MM-DDTHH:MM, "yesterday" or "3 days ago"${correcting ? '' : ' (default now)'}`)
+    .option('--summary <text>', `what it was about${clears}`)
+    .option('--direction <direction>', 'outbound, inbound or mutual')
+    .option('--duration <minutes>', `how long, such as 30 or 1.5h${clears}`);
+}
+
 export function logCommand(): Command {
-  return new Command('log')
+  const cmd = new Command('log')
     .description(`log an interaction: ${INTERACTION_KINDS.join(', ')}`)
     .argument('<kind>', 'what kind of interaction')
-    .option('--with <ref>', 'who took part (repeatable)', collect)
-    .option('--at <date>', 'when: YYYY-MM-DD, YYYY-MM-DDTHH:MM, "yesterday" or "3 days ago" (default now)')
-    .option('--summary <text>', 'what it was about')
-    .option('--direction <direction>', 'outbound, inbound or mutual')
-    .option('--duration <minutes>', 'how long, such as 30 or 1.5h')
+    .option('--with <ref>', 'who took part (repeatable)', collect);
+  return describedBy(cmd, false)
     .action(async (kind: string, opts, command: Command) => {
       await withKith(command, async (kith, output) => {
         const logged = await kith.interactions.log({ kind, with: opts.with ?? [], at: opts.at, summary: opts.summary, direction: opts.direction, duration: opts.duration });
@@ -34,14 +41,7 @@ export function interactionsCommand(): Command {
         output.out(list.length ? list.map((i) => `${interactionLine(i)}  (${i.id})`).join('\n') : 'No interactions yet.');
       });
     });
-  cmd
-    .command('edit <id>')
-    .description('correct an interaction: its kind, time, summary, direction or duration')
-    .option('--kind <kind>', `one of ${INTERACTION_KINDS.join(', ')}`)
-    .option('--at <date>', 'when: YYYY-MM-DD, YYYY-MM-DDTHH:MM, "yesterday" or "3 days ago"')
-    .option('--summary <text>', 'what it was about ("" clears it)')
-    .option('--direction <direction>', 'outbound, inbound or mutual')
-    .option('--duration <minutes>', 'how long, such as 30 or 1.5h ("" clears it)')
+  describedBy(cmd.command('edit <id>').description('correct an interaction: its kind, time, summary, direction or duration').option('--kind <kind>', `one of ${INTERACTION_KINDS.join(', ')}`), true)
     .action(async (id: string, opts, command: Command) => {
       await withKith(command, async (kith, output) => {
         const edited = await kith.interactions.edit(id, { kind: opts.kind, at: opts.at, summary: opts.summary, direction: opts.direction, duration: opts.duration });
