@@ -117,17 +117,20 @@ export class InteractionRepository {
       })
       .where('id', '=', id)
       .execute();
-    const people = (await this.db.selectFrom('interaction_participant').select('person_id').where('interaction_id', '=', id).execute()).map((p) => p.person_id);
+    const people = await this.participantIds(id);
     await this.recomputeLastContact(people);
     return people;
   }
 
   async delete(id: string): Promise<string[]> {
-    const people = await this.db.selectFrom('interaction_participant').select('person_id').where('interaction_id', '=', id).execute();
+    const people = await this.participantIds(id);
     await this.db.deleteFrom('interaction').where('id', '=', id).execute();
-    const ids = people.map((p) => p.person_id);
-    await this.recomputeLastContact(ids);
-    return ids;
+    await this.recomputeLastContact(people);
+    return people;
+  }
+
+  private async participantIds(interactionId: string): Promise<string[]> {
+    return (await this.db.selectFrom('interaction_participant').select('person_id').where('interaction_id', '=', interactionId).execute()).map((p) => p.person_id);
   }
 
   async recomputeLastContact(personIds: string[]): Promise<void> {
