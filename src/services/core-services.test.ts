@@ -222,6 +222,8 @@ describe.each(DIALECTS)('core services on %s', (dialect) => {
     expect((await t.kith.interactions.log({ kind: 'call', with: ['Ann Lee'], at: '2026-06-16' })).occurredAt).toBe('2026-06-16T12:00:00.000Z');
     await rejects(t.kith.interactions.log({ kind: 'call', with: ['Ann Lee'], at: '2026-06-18' }), 'validation', /invalid at "2026-06-18": is in the future/);
     await rejects(t.kith.interactions.log({ kind: 'call', with: ['Ann Lee'], at: '2062-06-15' }), 'validation', /invalid at "2062-06-15": is in the future/);
+    await rejects(t.kith.interactions.log({ kind: 'call', with: ['Ann Lee'], at: 'tomorrow' }), 'validation', /invalid at "tomorrow": is in the future/);
+    expect((await t.kith.interactions.log({ kind: 'call', with: ['Ann Lee'], at: 'today' })).occurredAt).toBe('2026-06-15T10:00:00.000Z');
     await rejects(t.kith.interactions.log({ kind: 'call', with: ['Nobody Here'] }), 'not_found', /no person matches/);
   });
 

@@ -29,10 +29,15 @@ export interface InteractionPatch {
   duration?: string | number | null;
 }
 
-/** When an interaction happened: what has happened is never ahead (see isAhead). */
+/**
+ * When an interaction happened: what has happened is never ahead. A written date or
+ * time gets the slack of time zones (see isAhead); a relative one ("tomorrow",
+ * "3 days ago") is exact, so it gets none.
+ */
 function occurredAtOf(at: string, now: Date): string {
   const occurredAt = parseDateTime(at, 'at', now);
-  if (isAhead(occurredAt, now)) throw invalid('at', at, 'is in the future: log what has happened, and plan what is ahead with an event or a reminder');
+  const ahead = /^\d{4}-/.test(at.trim()) ? isAhead(occurredAt, now) : Date.parse(occurredAt) > now.getTime();
+  if (ahead) throw invalid('at', at, 'is in the future: log what has happened, and plan what is ahead with an event or a reminder');
   return occurredAt;
 }
 
