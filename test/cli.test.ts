@@ -44,6 +44,12 @@ describe('the kith command', () => {
     const fixed = kith(['interactions', 'edit', logged.id, '--summary', 'Engines', '--duration', '1h']);
     expect([fixed.code, fixed.stdout]).toEqual([0, expect.stringMatching(/^Changed 2026-01-05 12:00 +meeting.*Engines/)]);
     expect(json<unknown[]>(['ls', '--not-contacted-since', '2026-01-01'])).toHaveLength(0);
+    // Charles was not there after all, then he was.
+    const regrouped = json<{ participants: Array<{ name: string }> }>(['interactions', 'edit', logged.id, '--with', 'Ada Lovelace']);
+    expect(regrouped.participants.map((p) => p.name)).toEqual(['Ada Lovelace']);
+    expect(json<Array<{ name: string }>>(['ls', '--not-contacted-since', '2026-01-01']).map((p) => p.name)).toEqual(['Charles Babbage']);
+    json(['interactions', 'edit', logged.id, '--with', 'Ada Lovelace', '--with', 'Charles Babbage']);
+    expect(json<unknown[]>(['ls', '--not-contacted-since', '2026-01-01'])).toHaveLength(0);
 
     const note = json<{ about: unknown[] }>(['note', 'add', '--about', 'Ada Lovelace', 'Wrote', 'the', 'first', 'program']);
     expect(note.about).toHaveLength(1);

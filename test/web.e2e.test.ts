@@ -99,10 +99,13 @@ describe.skipIf(!available)('web app in Chromium', () => {
     const edit = page.getByRole('dialog', { name: 'Edit the interaction' });
     expect(await edit.getByLabel('Summary').inputValue()).toBe('Logged by mistake');
     await edit.getByLabel('Summary').fill('Logged by mistake, then corrected');
+    // Grace was there too.
+    await edit.getByLabel('With').fill('Grace');
+    await page.getByRole('option', { name: /Grace Hopper/ }).click();
     await edit.getByRole('button', { name: 'Save' }).click();
     await edit.waitFor({ state: 'hidden' });
     const mistake = timeline.getByRole('listitem').filter({ hasText: 'Logged by mistake, then corrected' });
-    await mistake.waitFor();
+    await mistake.getByText('with Grace Hopper').waitFor();
     page.once('dialog', (d) => void d.accept());
     await mistake.getByRole('button', { name: /^Remove the / }).click();
     await mistake.waitFor({ state: 'detached' });

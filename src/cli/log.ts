@@ -41,10 +41,17 @@ export function interactionsCommand(): Command {
         output.out(list.length ? list.map((i) => `${interactionLine(i)}  (${i.id})`).join('\n') : 'No interactions yet.');
       });
     });
-  describedBy(cmd.command('edit <id>').description('correct an interaction: its kind, time, summary, direction or duration').option('--kind <kind>', `one of ${INTERACTION_KINDS.join(', ')}`), true)
+  describedBy(
+    cmd
+      .command('edit <id>')
+      .description('correct an interaction: its kind, time, summary, direction, duration or people')
+      .option('--kind <kind>', `one of ${INTERACTION_KINDS.join(', ')}`)
+      .option('--with <ref>', 'who took part, replacing who was named before (repeatable)', collect),
+    true,
+  )
     .action(async (id: string, opts, command: Command) => {
       await withKith(command, async (kith, output) => {
-        const edited = await kith.interactions.edit(id, { kind: opts.kind, at: opts.at, summary: opts.summary, direction: opts.direction, duration: opts.duration });
+        const edited = await kith.interactions.edit(id, { kind: opts.kind, with: opts.with, at: opts.at, summary: opts.summary, direction: opts.direction, duration: opts.duration });
         if (output.json) printJson(output, edited);
         else output.out(`Changed ${interactionLine(edited)}`);
       });

@@ -176,6 +176,10 @@ for (const dialect of DIALECTS) {
       const corrected = await call('PATCH', `/api/v1/interactions/${logged.json().id}`, { summary: 'Talked about looms', duration: 45 });
       expect([corrected.statusCode, corrected.json().summary, corrected.json().durationMinutes, corrected.json().kind]).toEqual([200, 'Talked about looms', 45, 'meeting']);
       expect((await call('PATCH', `/api/v1/interactions/${logged.json().id}`, {})).json().error.code).toBe('invalid_interaction');
+      expect((await call('PATCH', `/api/v1/interactions/${logged.json().id}`, { with: [] })).statusCode).toBe(400);
+      const regrouped = (await call('PATCH', `/api/v1/interactions/${logged.json().id}`, { with: [ada.id, 'Charles Babbage'] })).json();
+      expect([regrouped.summary, regrouped.participants.map((p: { name: string }) => p.name)]).toEqual(['Talked about looms', ['Ada Lovelace', 'Charles Babbage']]);
+      expect((await call('PATCH', `/api/v1/interactions/${logged.json().id}`, { with: [ada.id] })).json().participants).toHaveLength(1);
       await call('POST', '/api/v1/notes', { body: 'Loves poetry', about: [ada.id] });
       await call('POST', '/api/v1/relationships', { from: 'Ada Lovelace', kind: 'colleague', to: 'Charles Babbage' });
       const reminder = (await call('POST', '/api/v1/reminders', { title: 'Send the paper', about: ada.id, in: '2d' })).json();

@@ -247,6 +247,27 @@ describe.each(DIALECTS)('core services on %s', (dialect) => {
     await rejects(t.kith.interactions.edit('0190c000-0000-7000-8000-000000000000', { summary: 'x' }), 'not_found', /no interaction matches/);
   });
 
+  it('changes who took part in a logged interaction, and everyone\'s totals follow', async () => {
+    await t.kith.people.add({ name: 'Dora Pick' });
+    await t.kith.people.add({ name: 'Eli Pick' });
+    await t.kith.people.add({ name: 'Finn Pick' });
+    const lunch = await t.kith.interactions.log({ kind: 'meeting', with: ['Dora Pick', 'Eli Pick'], at: '2026-06-01' });
+    // It was Dora and Finn; Eli was not there.
+    const fixed = await t.kith.interactions.edit(lunch.id, { with: ['Dora Pick', 'Finn Pick', 'Finn Pick'] });
+    expect(fixed.participants.map((p) => p.name).sort()).toEqual(['Dora Pick', 'Finn Pick']);
+    expect([fixed.kind, fixed.occurredAt]).toEqual(['meeting', '2026-06-01T12:00:00.000Z']);
+    const [eli, finn] = [await t.kith.people.show('Eli Pick'), await t.kith.people.show('Finn Pick')];
+    expect([eli.interactionCount, (await t.kith.people.get('Eli Pick')).lastContactAt]).toEqual([0, null]);
+    expect([finn.interactionCount, (await t.kith.people.get('Finn Pick')).lastContactAt]).toEqual([1, '2026-06-01T12:00:00.000Z']);
+    expect((await t.kith.interactions.list('Eli Pick')).length).toBe(0);
+    await rejects(t.kith.interactions.edit(lunch.id, { with: [] }), 'validation', /at least one person/);
+    await rejects(t.kith.interactions.edit(lunch.id, { with: ['Nobody Here'] }), 'not_found', /no person matches/);
+    // A failed change leaves it as it was.
+    await rejects(t.kith.interactions.edit(lunch.id, { summary: 'Lunch', with: ['Dora Pick', 'Nobody Here'] }), 'not_found', /no person matches/);
+    const after = (await t.kith.interactions.list('Dora Pick'))[0]!;
+    expect([after.summary, after.participants.length]).toEqual([null, 2]);
+  });
+
   it('keeps notes about several people and standalone notes', async () => {
     await t.kith.people.add({ name: 'Nia Park' });
     await t.kith.people.add({ name: 'Omar Haddad' });

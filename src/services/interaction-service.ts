@@ -23,6 +23,8 @@ export interface LogDraft {
 /** Changes to a logged interaction; a field left out stays as it is, a null summary or duration is cleared. */
 export interface InteractionPatch {
   kind?: string;
+  /** Everyone who took part, replacing who was named before. */
+  with?: string[];
   at?: string;
   summary?: string | null;
   direction?: string;
@@ -82,8 +84,9 @@ export class InteractionService {
   }
 
   /**
-   * Corrects a logged interaction (its kind, time, summary, direction or duration);
-   * its people's totals and last contact are recomputed from their interactions.
+   * Corrects a logged interaction (its kind, time, summary, direction, duration or
+   * people); the totals and last contact of everyone it was or is now about are
+   * recomputed from their interactions.
    */
   async edit(id: string, patch: InteractionPatch): Promise<Interaction> {
     const now = this.ctx.now();
@@ -93,11 +96,13 @@ export class InteractionService {
     if (patch.summary !== undefined) fields.summary = patch.summary?.trim() || null;
     if (patch.direction !== undefined) fields.direction = parseDirection(patch.direction);
     if (patch.duration !== undefined) fields.durationMinutes = patch.duration === null || String(patch.duration).trim() === '' ? null : parseDuration(String(patch.duration));
-    if (Object.keys(fields).length === 0) throw invalid('interaction', id, 'nothing to change: give a kind, a time, a summary, a direction or a duration');
+    if (patch.with !== undefined && patch.with.length === 0) throw invalid('with', '', 'an interaction is with at least one person');
+    if (Object.keys(fields).length === 0 && patch.with === undefined) throw invalid('interaction', id, 'nothing to change: give a kind, a time, a summary, a direction, a duration or the people');
     return inTransaction(this.ctx.store, async (repos) => {
       const [interaction] = await repos.interactions.hydrate([id.trim().toLowerCase()]);
       if (!interaction) throw notFound('interaction', id);
-      await rebuildStats(repos, await repos.interactions.update(interaction.id, fields));
+      const people = patch.with === undefined ? undefined : await resolvePersonIds(repos, patch.with);
+      await rebuildStats(repos, await repos.interactions.update(interaction.id, fields, people));
       return (await repos.interactions.hydrate([interaction.id]))[0]!;
     });
   }

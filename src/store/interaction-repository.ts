@@ -104,20 +104,33 @@ export class InteractionRepository {
     return { id, created: true };
   }
 
-  /** Changes an interaction's own fields; returns its participants, whose last contact is recomputed. */
-  async update(id: string, fields: Partial<Pick<InteractionFields, 'kind' | 'occurredAt' | 'durationMinutes' | 'direction' | 'summary'>>): Promise<string[]> {
-    await this.db
-      .updateTable('interaction')
-      .set({
-        ...(fields.kind !== undefined && { kind: fields.kind }),
-        ...(fields.occurredAt !== undefined && { occurred_at: fields.occurredAt }),
-        ...(fields.durationMinutes !== undefined && { duration_minutes: fields.durationMinutes }),
-        ...(fields.direction !== undefined && { direction: fields.direction }),
-        ...(fields.summary !== undefined && { summary: fields.summary }),
-      })
-      .where('id', '=', id)
-      .execute();
-    const people = await this.participantIds(id);
+  /**
+   * Changes an interaction's own fields and, given `personIds`, who took part: people
+   * who stay keep their role (a mail's cc stays a cc), newcomers are participants.
+   * Returns everyone it was or is now about, whose last contact is recomputed.
+   */
+  async update(id: string, fields: Partial<Pick<InteractionFields, 'kind' | 'occurredAt' | 'durationMinutes' | 'direction' | 'summary'>>, personIds?: string[]): Promise<string[]> {
+    if (Object.keys(fields).length > 0) {
+      await this.db
+        .updateTable('interaction')
+        .set({
+          ...(fields.kind !== undefined && { kind: fields.kind }),
+          ...(fields.occurredAt !== undefined && { occurred_at: fields.occurredAt }),
+          ...(fields.durationMinutes !== undefined && { duration_minutes: fields.durationMinutes }),
+          ...(fields.direction !== undefined && { direction: fields.direction }),
+          ...(fields.summary !== undefined && { summary: fields.summary }),
+        })
+        .where('id', '=', id)
+        .execute();
+    }
+    const before = await this.participantIds(id);
+    if (personIds) {
+      const gone = before.filter((p) => !personIds.includes(p));
+      const added = personIds.filter((p) => !before.includes(p));
+      if (gone.length > 0) await this.db.deleteFrom('interaction_participant').where('interaction_id', '=', id).where('person_id', 'in', gone).execute();
+      if (added.length > 0) await this.db.insertInto('interaction_participant').values(added.map((p) => ({ interaction_id: id, person_id: p, role: 'participant' }))).execute();
+    }
+    const people = [...new Set([...before, ...(personIds ?? [])])];
     await this.recomputeLastContact(people);
     return people;
   }

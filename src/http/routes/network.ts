@@ -46,9 +46,9 @@ export const networkRoutes: Routes = (api, kith) => {
   api.patch('/api/v1/interactions/:id', {
     schema: {
       tags: ['interactions'],
-      summary: 'Correct an interaction (kind, time, summary, direction, duration); a null summary or duration clears it',
+      summary: 'Correct an interaction (kind, time, summary, direction, duration, people); a null summary or duration clears it, and `with` replaces who took part',
       params: idParam,
-      body: z.object({ kind: z.string(), at: z.string(), summary: z.string().nullable(), direction: z.string(), duration: z.union([z.string(), z.number()]).nullable() }).partial(),
+      body: z.object({ kind: z.string(), with: z.array(z.string()).min(1), at: z.string(), summary: z.string().nullable(), direction: z.string(), duration: z.union([z.string(), z.number()]).nullable() }).partial(),
       response: { 200: interaction },
     },
   }, (req) => kith.interactions.edit(req.params.id, req.body));

@@ -12,7 +12,7 @@ function today(): string {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
 }
 
-/** Logs a new interaction, or, given `editing`, corrects that one (its people stay as they are). */
+/** Logs a new interaction, or, given `editing`, corrects that one. */
 export function LogInteractionModal({ opened, onClose, people = [], editing }: { opened: boolean; onClose: () => void; people?: PersonRef[]; editing?: Interaction }) {
   const client = useQueryClient();
   const [withPeople, setWith] = useState<PersonRef[]>(people);
@@ -38,7 +38,9 @@ export function LogInteractionModal({ opened, onClose, people = [], editing }: {
       if (editing) {
         // The date is sent only if it changed: sending it again would move the time to noon.
         const moved = at !== editing.occurredAt.slice(0, 10) ? { at } : {};
-        await patch(`/interactions/${editing.id}`, { kind, direction, summary: summary.trim() || null, ...moved });
+        const ids = withPeople.map((p) => p.id);
+        const regrouped = ids.length !== editing.participants.length || editing.participants.some((p) => !ids.includes(p.id)) ? { with: ids } : {};
+        await patch(`/interactions/${editing.id}`, { kind, direction, summary: summary.trim() || null, ...moved, ...regrouped });
         return;
       }
       await post('/interactions', { kind, with: withPeople.map((p) => p.id), at, direction, summary: summary.trim() || undefined });
@@ -60,7 +62,7 @@ export function LogInteractionModal({ opened, onClose, people = [], editing }: {
     <Modal opened={opened} onClose={onClose} title={editing ? 'Edit the interaction' : 'Log an interaction'} size="lg">
       <Stack component="form" onSubmit={submit}>
         {log.error && <Alert color="red">{log.error.message}</Alert>}
-        {!editing && <PersonPicker label="With" value={withPeople} onChange={setWith} required />}
+        <PersonPicker label="With" value={withPeople} onChange={setWith} required />
         <Group grow align="flex-start">
           <Select label="Kind" data={KINDS} value={kind} onChange={(v) => setKind(v ?? 'meeting')} allowDeselect={false} />
           <TextInput label="Date" type="date" value={at} onChange={(e) => setAt(e.currentTarget.value)} required />
