@@ -38,6 +38,9 @@ describe('the kith command', () => {
     expect(list.map((p) => p.name)).toEqual(['Ada Lovelace', 'Charles Babbage']);
     expect(json<unknown[]>(['person', 'ls', '--org', 'Analytical Engines', '--limit', '1'])).toHaveLength(1);
     expect(json<unknown[]>(['person', 'ls', '--tier', 'close'])).toHaveLength(1);
+    expect([kith(['ls', '--count']).stdout, json<{ count: number }>(['ls', '--tier', 'close', '--count']).count]).toEqual(['2\n', 1]);
+    // Counting by a computed value reads everyone, as listing does.
+    expect(json<{ count: number }>(['ls', '--status', 'none', '--count']).count).toBe(json<unknown[]>(['ls', '--status', 'none']).length);
 
     const logged = json<{ id: string; participants: Array<{ name: string }> }>(['log', 'meeting', '--with', 'Ada Lovelace', '--with', 'Charles', '--at', '2026-01-05', '--summary', 'Engnies']);
     expect(logged.participants.map((p) => p.name)).toEqual(['Ada Lovelace', 'Charles Babbage']);

@@ -53,6 +53,7 @@ export function listCommand(name: string): Command {
     .option('--sort <order>', 'name (A to Z), recent (last contact first) or added (newest first)')
     .option('--limit <n>', 'at most this many', integer)
     .option('--cursor <cursor>', 'continue after a previous page')
+    .option('--count', 'print how many people match instead of listing them')
     .action(async (opts, command: Command) => {
       await withKith(command, async (kith, output) => {
         const query: PersonListQuery = {
@@ -68,6 +69,10 @@ export function listCommand(name: string): Command {
           limit: opts.limit ?? 100,
           cursor: opts.cursor,
         };
+        if (opts.count) {
+          const { count } = await kith.people.count(query, { scan: true });
+          return output.json ? printJson(output, { count }) : output.out(String(count));
+        }
         const page = await kith.people.list(query);
         if (output.json) return printJson(output, page.items);
         output.out(page.items.length ? peopleTable(page.items) : 'No people match.');

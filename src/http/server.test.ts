@@ -199,6 +199,9 @@ for (const dialect of DIALECTS) {
       const second = (await call('GET', `/api/v1/people?limit=1&cursor=${first.nextCursor}`)).json();
       expect([first.items[0].name, second.items[0].name, second.nextCursor]).toEqual(['Ada Lovelace', 'Charles Babbage', null]);
       expect((await call('GET', '/api/v1/people?tag=poetry')).json().items).toHaveLength(1);
+      // Counted with the same filters; not by computed values, which would read everyone.
+      const counts = await Promise.all(['', '?tag=poetry', '?tag=nobody-has-it', '?tier=inner', '?organization=Analytical Engines', '?minStrength=1'].map(async (q) => (await call('GET', `/api/v1/people/count${q}`)).json().count));
+      expect(counts).toEqual([2, 1, 0, 1, 2, null]);
       // Filters on computed values: tie strength and cadence status.
       expect((await call('GET', '/api/v1/people?minStrength=1')).json().items.map((p: { name: string }) => p.name)).toEqual(['Ada Lovelace']);
       expect((await call('GET', '/api/v1/people?maxStrength=0')).json().items.map((p: { name: string }) => p.name)).toEqual(['Charles Babbage']);

@@ -29,7 +29,7 @@ import { findOrCreateOrganization, resolveOrganizationId } from './organization-
 import { resolvePersonId } from './person-refs.js';
 import { insertPerson } from './person-writes.js';
 import { phoneRegion } from './settings-service.js';
-import { PERSON_SORTS, type PersonSort } from '../store/person-repository.js';
+import { PERSON_SORTS, type PersonListFilter, type PersonSort } from '../store/person-repository.js';
 
 export interface PersonPatch {
   name?: string;
@@ -268,19 +268,49 @@ export class PersonService {
     };
   }
 
-  async list(query: PersonListQuery = {}): Promise<PersonPage> {
-    const repos = readRepositories(this.ctx.store);
-    const limit = parseLimit(query.limit, 50, 10_000);
-    const filter: Parameters<typeof repos.people.listIds>[0] = { limit: limit + 1 };
+  /** The stored fields a list filters on, resolved; undefined when nobody can match (a tag nobody has). */
+  private async storedFilter(repos: Repositories, query: PersonListQuery): Promise<PersonListFilter | undefined> {
+    const filter: PersonListFilter = { limit: 0 };
     if (query.tag) {
       const tagId = await repos.tags.idOf(normalizeTag(query.tag));
-      if (!tagId) return { items: [], nextCursor: null };
+      if (!tagId) return undefined;
       filter.tagId = tagId;
     }
     if (query.organization) filter.organizationId = await resolveOrganizationId(repos, query.organization);
     if (query.tier) filter.tier = parseTier(query.tier) as Tier;
     if (query.notContactedSince) filter.notContactedSince = parseDate(query.notContactedSince, 'not-contacted-since', this.ctx.now());
     if (query.includeArchived) filter.includeArchived = true;
+    return filter;
+  }
+
+  /**
+   * How many people a list with these filters holds. Tie strength and cadence status
+   * are computed, not stored, so a count by them reads everyone: it is null unless
+   * `scan` asks for that (the CLI does; a server answering many would not).
+   */
+  async count(query: Omit<PersonListQuery, 'limit' | 'cursor' | 'sort'> = {}, options: { scan?: boolean } = {}): Promise<{ count: number | null }> {
+    if (query.minStrength !== undefined || query.maxStrength !== undefined || query.status !== undefined) {
+      if (!options.scan) return { count: null };
+      let count = 0;
+      let cursor: string | undefined;
+      do {
+        const page = await this.list({ ...query, limit: 10_000, cursor });
+        count += page.items.length;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return { count };
+    }
+    const repos = readRepositories(this.ctx.store);
+    const filter = await this.storedFilter(repos, query);
+    return { count: filter ? await repos.people.countMatching(filter) : 0 };
+  }
+
+  async list(query: PersonListQuery = {}): Promise<PersonPage> {
+    const repos = readRepositories(this.ctx.store);
+    const limit = parseLimit(query.limit, 50, 10_000);
+    const stored = await this.storedFilter(repos, query);
+    if (!stored) return { items: [], nextCursor: null };
+    const filter: PersonListFilter = { ...stored, limit: limit + 1 };
     if (query.cursor) filter.after = decodeCursor(query.cursor);
     if (query.sort !== undefined) {
       if (!(PERSON_SORTS as readonly string[]).includes(query.sort)) throw invalid('sort', query.sort, `expected one of ${PERSON_SORTS.join(', ')}`);
@@ -304,7 +334,7 @@ export class PersonService {
    * a time, and kept when they match. A page that would need to read more than
    * SCAN_LIMIT people ends early with a cursor, so no request runs long.
    */
-  private async listDerived(repos: Repositories, query: PersonListQuery, filter: Parameters<Repositories['people']['listIds']>[0], limit: number): Promise<PersonPage> {
+  private async listDerived(repos: Repositories, query: PersonListQuery, filter: PersonListFilter, limit: number): Promise<PersonPage> {
     const min = query.minStrength ?? 0;
     const max = query.maxStrength ?? 100;
     for (const [field, value] of [['min-strength', min], ['max-strength', max]] as const) {

@@ -161,8 +161,9 @@ export class PersonRepository {
     return rows.map((r) => r.id);
   }
 
-  async listIds(filter: PersonListFilter): Promise<Array<{ id: string; key: string }>> {
-    let query = this.db.selectFrom('person as p').select(['p.id']);
+  /** The people a list's filters keep, before any order or page. */
+  private matching(filter: Omit<PersonListFilter, 'limit' | 'sort' | 'after'>) {
+    let query = this.db.selectFrom('person as p');
     if (filter.tagId) {
       query = query.innerJoin('person_tag as pt', 'pt.person_id', 'p.id').where('pt.tag_id', '=', filter.tagId);
     }
@@ -184,6 +185,17 @@ export class PersonRepository {
       const since = filter.notContactedSince;
       query = query.where((eb) => eb.or([eb('p.last_contact_at', 'is', null), eb('p.last_contact_at', '<', since)]));
     }
+    return query;
+  }
+
+  /** How many people the list's filters keep. */
+  async countMatching(filter: Omit<PersonListFilter, 'limit' | 'sort' | 'after'>): Promise<number> {
+    const row = await this.matching(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async listIds(filter: PersonListFilter): Promise<Array<{ id: string; key: string }>> {
+    let query = this.matching(filter).select(['p.id']);
     const sort = filter.sort ?? 'name';
     // Each order is a key and the id, so that a page ends and the next starts exactly.
     const key =

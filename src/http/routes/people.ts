@@ -4,27 +4,40 @@ import { interaction, note, page, person, personCreate, personDetail, personPatc
 
 const ref = z.object({ ref: z.string().min(1).describe('an id, an email or a unique name') });
 
+/** What the people list filters on. */
+const listFilters = z.object({
+  tag: z.string().optional(),
+  organization: z.string().optional(),
+  tier: z.string().optional(),
+  notContactedSince: z.string().optional(),
+  includeArchived: z.stringbool().optional(),
+  minStrength: z.coerce.number().min(0).max(100).optional().describe('tie strength at least this (0 to 100)'),
+  maxStrength: z.coerce.number().min(0).max(100).optional().describe('tie strength at most this'),
+  status: z.enum(['ok', 'due', 'overdue', 'none']).optional().describe('cadence status'),
+});
+
 export const peopleRoutes: Routes = (api, kith) => {
   api.get('/api/v1/people', {
     schema: {
       tags: ['people'],
       summary: 'List people, by name, a page at a time',
-      querystring: z.object({
+      querystring: listFilters.extend({
         limit: z.coerce.number().int().min(1).max(1000).default(50),
         cursor: z.string().optional(),
-        tag: z.string().optional(),
-        organization: z.string().optional(),
-        tier: z.string().optional(),
-        notContactedSince: z.string().optional(),
-        includeArchived: z.stringbool().optional(),
-        minStrength: z.coerce.number().min(0).max(100).optional().describe('tie strength at least this (0 to 100)'),
-        maxStrength: z.coerce.number().min(0).max(100).optional().describe('tie strength at most this'),
-        status: z.enum(['ok', 'due', 'overdue', 'none']).optional().describe('cadence status'),
         sort: z.enum(['name', 'recent', 'added']).default('name').describe('name: A to Z; recent: last contact first; added: newest first'),
       }),
       response: { 200: page(person) },
     },
   }, (req) => kith.people.list(req.query));
+
+  api.get('/api/v1/people/count', {
+    schema: {
+      tags: ['people'],
+      summary: 'How many people the list with these filters holds; null with a filter by tie strength or cadence status, which are computed rather than stored',
+      querystring: listFilters,
+      response: { 200: z.object({ count: z.number().int().nullable() }) },
+    },
+  }, (req) => kith.people.count(req.query));
 
   api.post('/api/v1/people', { schema: { tags: ['people'], summary: 'Add a person', body: personCreate, response: { 201: person } } }, async (req, reply) => {
     reply.status(201);

@@ -25,6 +25,12 @@ function lastContact(p: Person): string {
   return `${Math.round(days / 365)} y ago`;
 }
 
+/** How many people the table holds: a total when the server counts it (not by strength or status). */
+function shownText(loaded: number, hasMore: boolean, count: number | null | undefined): string {
+  if (count === null || count === undefined) return `${loaded}${hasMore ? '+' : ''} shown`;
+  return `${count.toLocaleString('en')} ${count === 1 ? 'person' : 'people'}`;
+}
+
 /**
  * Everyone, a page at a time as the table scrolls; only the rows on screen are in the
  * DOM, so 100,000 people scroll as smoothly as 100.
@@ -50,6 +56,8 @@ export default function PeoplePage() {
   const range = band ? STRENGTH_BANDS[band]! : undefined;
   const filters: PeopleFilters = { tag, tier, organization, sort, includeArchived: archived, status, minStrength: range?.[0], maxStrength: range?.[1] };
   const list = useInfiniteQuery({ ...peopleQuery(filters), enabled: !q });
+  const { sort: _order, ...counted } = filters;
+  const total = useQuery({ queryKey: ['people-count', counted], queryFn: () => get<{ count: number | null }>('/people/count' + query({ ...counted })), enabled: !q });
   const search = useQuery({ queryKey: ['search', q, 100], queryFn: () => get<SearchHit[]>('/search' + query({ q, limit: 100 })), enabled: Boolean(q) });
   const rows = useMemo(() => (q ? (search.data ?? []).map((h) => h.person) : (list.data?.pages.flatMap((p) => p.items) ?? [])), [q, search.data, list.data]);
   const hasMore = !q && Boolean(list.hasNextPage);
@@ -83,7 +91,7 @@ export default function PeoplePage() {
       <Group justify="space-between">
         <Title order={2}>People</Title>
         <Text c="dimmed" size="sm" aria-live="polite">
-          {q ? `${rows.length} found` : `${rows.length}${hasMore ? '+' : ''} shown`}
+          {q ? `${rows.length} found` : shownText(rows.length, hasMore, total.data?.count)}
         </Text>
       </Group>
       <Group gap="xs" align="flex-end">
