@@ -48,6 +48,12 @@ describe('keep-in-touch commands', () => {
     const r = json<{ id: string; rrule: string }>('remind', 'add', 'Weekly', 'review', '--at', '2026-12-07 09:00', '--rrule', 'FREQ=WEEKLY;BYDAY=MO');
     expect(r.rrule).toBe('FREQ=WEEKLY;BYDAY=MO');
     expect(json<unknown[]>('remind', 'ls')).toHaveLength(1);
+    // A date in the past is kept, with a word about it.
+    const late = kith('remind', 'add', 'Send', 'the', 'deck', '--at', '2020-01-01');
+    expect([late.code, late.stdout, late.stderr]).toEqual([0, expect.stringMatching(/due 2020-01-01/), 'note: that is in the past, so it is due now\n']);
+    const soon = json<{ id: string }>('remind', 'add', 'Call', 'back', '--in', '2d');
+    expect(json<unknown[]>('remind', 'ls')).toHaveLength(3);
+    for (const id of [/^Reminder (\S+)/.exec(late.stdout)![1]!, soon.id]) expect(kith('remind', 'done', id).code).toBe(0);
     const bad = kith('remind', 'add', 'x', '--rrule', 'FREQ=NEVER');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^kith: invalid rrule "FREQ=NEVER"/);

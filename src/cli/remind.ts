@@ -23,8 +23,10 @@ export function remindCommand(): Command {
     .action(async (text: string[], opts, command: Command) => {
       await withKith(command, async (kith, output) => {
         const r = await kith.reminders.add({ title: text.join(' '), about: opts.about, at: opts.at, in: opts.in, rrule: opts.rrule, kind: opts.followUp ? 'follow_up' : 'reminder' });
-        if (output.json) printJson(output, r);
-        else output.out(`Reminder ${r.id} due ${r.dueAt.slice(0, 16).replace('T', ' ')} UTC${r.rrule ? `, repeating ${r.rrule}` : ''}`);
+        if (output.json) return printJson(output, r);
+        output.out(`Reminder ${r.id} due ${r.dueAt.slice(0, 16).replace('T', ' ')} UTC${r.rrule ? `, repeating ${r.rrule}` : ''}`);
+        // A year typed wrong (2025 for 2026) would otherwise only show as an old item on Today.
+        if (Date.parse(r.dueAt) < Date.now()) output.err('note: that is in the past, so it is due now');
       });
     });
   remind
