@@ -32,6 +32,8 @@ export interface ImportedPerson {
    * that an import loses nothing.
    */
   extras?: Array<{ field: string; value: string }>;
+  /** Where a record spans lines (a vCard): the line of each value, so that a warning names it. */
+  valueLines?: Record<string, number>;
 }
 
 export interface ImportFailure {

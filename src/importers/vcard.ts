@@ -139,9 +139,15 @@ export function cardToPerson(props: VcardProperty[], line: number): ImportedPers
   const [family = '', given = '', middle = '', prefix = '', suffix = ''] = n;
   const orgParts = first('ORG') ? splitValue(first('ORG')!.value, ';') : [];
   const org = orgParts[0] ?? '';
-  const emails: LabelledValue[] = props.filter((p) => p.name === 'EMAIL').map((p) => ({ value: text(p.value).replace(/^mailto:/i, ''), label: labelOf(p, groupLabels) }));
-  const phones: LabelledValue[] = props.filter((p) => p.name === 'TEL').map((p) => ({ value: text(p.value).replace(/^tel:/i, ''), label: labelOf(p, groupLabels) }));
-  const urls = props.filter((p) => p.name === 'URL').map((p) => text(p.value)).filter(Boolean);
+  // Values that may not normalise, by the line they are on, for the report's warnings.
+  const valueLines: Record<string, number> = {};
+  const at = (p: VcardProperty, value: string) => {
+    valueLines[value] ??= p.line;
+    return value;
+  };
+  const emails: LabelledValue[] = props.filter((p) => p.name === 'EMAIL').map((p) => ({ value: at(p, text(p.value).replace(/^mailto:/i, '')), label: labelOf(p, groupLabels) }));
+  const phones: LabelledValue[] = props.filter((p) => p.name === 'TEL').map((p) => ({ value: at(p, text(p.value).replace(/^tel:/i, '')), label: labelOf(p, groupLabels) }));
+  const urls = props.filter((p) => p.name === 'URL').map((p) => at(p, text(p.value))).filter(Boolean);
   const name = fn || [given, family].filter(Boolean).join(' ') || org || (emails[0]?.value.split('@')[0] ?? '');
   if (!name.trim() && phones.length === 0) return { error: 'card has no name, email or phone' };
   const adr = first('ADR') ? splitValue(first('ADR')!.value, ';') : [];
@@ -171,7 +177,9 @@ export function cardToPerson(props: VcardProperty[], line: number): ImportedPers
   const nicknames = props.filter((p) => p.name === 'NICKNAME').flatMap((p) => splitValue(p.value, ',')).filter(Boolean);
   for (const p of props) if (p.name === 'NICKNAME') unread.delete(p);
   const title = first('TITLE') ? text(first('TITLE')!.value) || null : null;
-  const bday = first('BDAY') ? birthday(text(first('BDAY')!.value)) : null;
+  const bdayProp = first('BDAY');
+  const bday = bdayProp ? birthday(text(bdayProp.value)) : null;
+  if (bdayProp && bday) at(bdayProp, bday);
   const notes = props.filter((p) => p.name === 'NOTE').map((p) => text(p.value)).filter(Boolean);
 
   const extras: Array<{ field: string; value: string }> = [];
@@ -216,6 +224,7 @@ export function cardToPerson(props: VcardProperty[], line: number): ImportedPers
     note: notes.length ? notes.join('\n\n') : null,
     photo,
     ...(extras.length ? { extras } : {}),
+    valueLines,
   };
 }
 

@@ -217,6 +217,15 @@ describe.each(DIALECTS)('imports on %s', (dialect) => {
     expect((await t.kith.notes.list('Maja Lind')).map((n) => n.body)).toEqual(['First note\n\nSecond, with a comma']);
   });
 
+  it('names the line of a card\'s value that is kept as text, not the card\'s first line', async () => {
+    writeFileSync(join(dir, 'phones.vcf'), ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Pia Moss', 'EMAIL:pia@moss.example', 'TEL:+1 (111) 555-0100', 'BDAY:1990-02-31', 'END:VCARD'].join('\n') + '\n');
+    const report = await t.kith.imports.run('vcard', join(dir, 'phones.vcf'));
+    expect(report.warnings.map((w) => [w.line, w.reason.split(' as text')[0]]).sort()).toEqual([
+      [5, 'kept phone "+1 (111) 555-0100"'],
+      [6, 'kept birthday "1990-02-31"'],
+    ]);
+  });
+
   it('rejects unreadable input with one line naming the file and line', async () => {
     writeFileSync(join(dir, 'bad.vcf'), 'BEGIN:VCARD\nVERSION:3.0\nFN:Ok Person\nEND:VCARD\nBEGIN:VCARD\nthis is not a property\nEND:VCARD\nBEGIN:VCARD\nFN:Unfinished\n');
     const report = await t.kith.imports.run('vcard', join(dir, 'bad.vcf'));

@@ -312,7 +312,7 @@ export class ImportService {
     const kept: Record<string, string[]> = {};
     const keep = (field: string, value: string, reason: string) => {
       (kept[field] ??= []).push(value);
-      if (report.warnings.length < MAX_FAILURES_KEPT) report.warnings.push({ file, line: r.line, reason: `kept ${field} ${JSON.stringify(value)} as text: ${reason}` });
+      if (report.warnings.length < MAX_FAILURES_KEPT) report.warnings.push({ file, line: r.valueLines?.[value] ?? r.line, reason: `kept ${field} ${JSON.stringify(value)} as text: ${reason}` });
     };
     const attempt = <T>(field: string, raw: string, fn: () => T): T | undefined => {
       try {
