@@ -108,6 +108,12 @@ describe('the kith command', () => {
     expect(r.stderr).toMatch(/^kith: "Sam" matches 2 people/);
     expect(r.stderr).toContain('Sam Lee');
     expect(r.stderr).toContain('Sam Park');
+    // A second Sam Lee is added, with a word about the first.
+    const twin = kith(['person', 'add', '--name', 'sam  lee', '--email', 'sam@lee.example']);
+    const first = json<Array<{ id: string; name: string }>>(['ls']).find((p) => p.name === 'Sam Lee')!;
+    const added = /\((\S+)\)\n$/.exec(twin.stdout)![1];
+    expect([twin.code, twin.stderr]).toEqual([0, `note: someone else has that name (${first.id}); if it is the same person: kith merge ${first.id} ${added}\n`]);
+    expect(kith(['person', 'add', '--name', 'Sam Stone']).stderr).toBe('');
   });
 
   it('says in one line when the server cannot take its port, or the database its folder', async () => {

@@ -106,8 +106,13 @@ export function personCommand(): Command {
           tags: opts.tag,
           customFields: customFields(opts.field),
         });
-        if (output.json) printJson(output, created);
-        else output.out(`Added ${created.name} (${created.id})`);
+        if (output.json) return printJson(output, created);
+        output.out(`Added ${created.name} (${created.id})`);
+        const others = await kith.people.namesakes(created.id);
+        if (others.length > 0) {
+          const who = others.map((o) => o.emails[0] ?? o.id).join(', ');
+          output.err(`note: ${others.length === 1 ? 'someone else has' : `${others.length} others have`} that name (${who}); if it is the same person: kith merge ${others[0]!.id} ${created.id}`);
+        }
       });
     });
 

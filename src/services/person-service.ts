@@ -29,7 +29,7 @@ import { findOrCreateOrganization, resolveOrganizationId } from './organization-
 import { resolvePersonId } from './person-refs.js';
 import { insertPerson } from './person-writes.js';
 import { phoneRegion } from './settings-service.js';
-import { PERSON_SORTS, type PersonListFilter, type PersonSort } from '../store/person-repository.js';
+import { nameKeyOf, PERSON_SORTS, type PersonListFilter, type PersonSort } from '../store/person-repository.js';
 
 export interface PersonPatch {
   name?: string;
@@ -114,6 +114,15 @@ export class PersonService {
       const id = await insertPerson(repos, person, this.nowIso());
       return (await repos.people.hydrate([id]))[0]!;
     });
+  }
+
+  /** Other people (not archived) with this person's name: perhaps the same person, added twice. */
+  async namesakes(ref: string): Promise<Person[]> {
+    const repos = readRepositories(this.ctx.store);
+    const id = await resolvePersonId(repos, ref, { includeArchived: true });
+    const [person] = await repos.people.hydrate([id]);
+    const ids = await repos.people.idsByName(nameKeyOf(person!.name), 'exact', false, 11);
+    return repos.people.hydrate(ids.filter((other) => other !== id));
   }
 
   private async assertEmailsFree(repos: Repositories, emails: LabelledValue[], personId: string | null): Promise<void> {
