@@ -29,7 +29,7 @@ import { findOrCreateOrganization, resolveOrganizationId } from './organization-
 import { resolvePersonId } from './person-refs.js';
 import { insertPerson } from './person-writes.js';
 import { phoneRegion } from './settings-service.js';
-import { nameKeyOf, PERSON_SORTS, type PersonListFilter, type PersonSort } from '../store/person-repository.js';
+import { nameKeyOf, PERSON_SORTS, type PersonFilter, type PersonListFilter, type PersonSort } from '../store/person-repository.js';
 
 export interface PersonPatch {
   name?: string;
@@ -278,8 +278,8 @@ export class PersonService {
   }
 
   /** The stored fields a list filters on, resolved; undefined when nobody can match (a tag nobody has). */
-  private async storedFilter(repos: Repositories, query: PersonListQuery): Promise<PersonListFilter | undefined> {
-    const filter: PersonListFilter = { limit: 0 };
+  private async storedFilter(repos: Repositories, query: PersonListQuery): Promise<PersonFilter | undefined> {
+    const filter: PersonFilter = {};
     if (query.tag) {
       const tagId = await repos.tags.idOf(normalizeTag(query.tag));
       if (!tagId) return undefined;

@@ -19,6 +19,9 @@ export interface PersonListFilter {
   after?: { key: string; id: string };
 }
 
+/** What a list of people is filtered by, without its order and page. */
+export type PersonFilter = Omit<PersonListFilter, 'limit' | 'sort' | 'after'>;
+
 export const PERSON_SORTS = ['name', 'recent', 'added'] as const;
 export type PersonSort = (typeof PERSON_SORTS)[number];
 
@@ -162,7 +165,7 @@ export class PersonRepository {
   }
 
   /** The people a list's filters keep, before any order or page. */
-  private matching(filter: Omit<PersonListFilter, 'limit' | 'sort' | 'after'>) {
+  private matching(filter: PersonFilter) {
     let query = this.db.selectFrom('person as p');
     if (filter.tagId) {
       query = query.innerJoin('person_tag as pt', 'pt.person_id', 'p.id').where('pt.tag_id', '=', filter.tagId);
@@ -189,7 +192,7 @@ export class PersonRepository {
   }
 
   /** How many people the list's filters keep. */
-  async countMatching(filter: Omit<PersonListFilter, 'limit' | 'sort' | 'after'>): Promise<number> {
+  async countMatching(filter: PersonFilter): Promise<number> {
     const row = await this.matching(filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
     return Number(row?.n ?? 0);
   }
