@@ -1,5 +1,4 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { headersToMessage, type MailMessage } from './mail-headers.js';
 
 /**
@@ -20,6 +19,13 @@ const MAX_HEADER_BYTES = 1 << 20;
 const LF = 10;
 const CR = 13;
 const FROM = Buffer.from('From ');
+/** Bytes read between two turns of the event loop. */
+const BREATHE_BYTES = 8 << 20;
+
+/** A turn of the event loop: timers, I/O and other requests run before the parser goes on. */
+function breathe(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
 
 /** A message, with the number of the line it starts on (counted only if asked for), or an error. */
 export type MailItem = { kind: 'message'; message: MailMessage; lineNumber: () => number } | { kind: 'error'; line: number; reason: string };
@@ -80,7 +86,7 @@ export class LineCounter {
 export async function* parseMbox(path: string, options: MboxOptions = {}): AsyncGenerator<MailItem> {
   const chunkBytes = options.chunkBytes ?? 1 << 20;
   const lines = new LineCounter(path);
-  const file = await open(path, 'r');
+  const fd = openSync(path, 'r');
   // buf holds the file's bytes from offset base; pos is the parser's place in it.
   let buf = Buffer.alloc(0);
   let base = 0;
@@ -88,43 +94,37 @@ export async function* parseMbox(path: string, options: MboxOptions = {}): Async
   let eof = false;
   // Bumped on every read: positions found in an older buffer no longer hold.
   let generation = 0;
-  // The next chunk is read while the parser works through this one: waiting for
-  // each read in turn left the parser idle for a tenth of an import. Each chunk is
-  // copied after the bytes still needed, at the front of one working buffer: a new
-  // buffer per read left hundreds of MB for the collector.
-  const next = Buffer.allocUnsafe(chunkBytes);
+  // Reads are synchronous: an archive is read from the page cache far faster than
+  // the parser goes, and an awaited read for each chunk and each line left the parser
+  // idle or in the scheduler for a tenth of an import. The event loop still gets a
+  // turn every BREATHE_BYTES (see breathe), for a server importing in the background.
+  // Each chunk is read straight in after the bytes still needed, at the front of one
+  // working buffer: a new buffer per read left hundreds of MB for the collector.
   let work = Buffer.allocUnsafe(2 * chunkBytes + MAX_HEADER_BYTES);
   let fileOffset = 0;
-  const readChunk = async () => {
-    const { bytesRead } = await file.read(next, 0, chunkBytes, fileOffset);
-    fileOffset += bytesRead;
-    return next.subarray(0, bytesRead);
-  };
-  let ahead = readChunk();
-  const read = async (): Promise<boolean> => {
+  let breathedAt = 0;
+  const read = (): boolean => {
     if (eof) return false;
-    const chunk = await ahead;
-    if (chunk.length === 0) {
-      eof = true;
-      return false;
-    }
     // Keep one byte before pos: whether a line starts at pos depends on it.
     const keep = Math.max(0, pos - 1);
     const tail = buf.length - keep;
-    if (tail + chunk.length > work.length) {
-      const bigger = Buffer.allocUnsafe(2 * (tail + chunk.length));
+    if (tail + chunkBytes > work.length) {
+      const bigger = Buffer.allocUnsafe(2 * (tail + chunkBytes));
       buf.copy(bigger, 0, keep);
       work = bigger;
     } else {
       buf.copy(work, 0, keep);
     }
-    chunk.copy(work, tail);
-    // The chunk is copied: its buffer can take the next read.
-    ahead = readChunk();
-    buf = work.subarray(0, tail + chunk.length);
+    const bytesRead = readSync(fd, work, tail, chunkBytes, fileOffset);
+    fileOffset += bytesRead;
+    buf = work.subarray(0, tail + bytesRead);
     base += keep;
     pos -= keep;
     generation++;
+    if (bytesRead === 0) {
+      eof = true;
+      return false;
+    }
     options.onBytes?.(base + buf.length);
     return true;
   };
@@ -142,7 +142,7 @@ export async function* parseMbox(path: string, options: MboxOptions = {}): Async
     return before === LF || (before === CR && buf[i] !== LF);
   };
   /** The line at pos (its text and file offset), reading more as needed; null at the end. */
-  const nextLine = async (): Promise<{ text: string; start: number } | null> => {
+  const nextLine = (): { text: string; start: number } | null => {
     for (;;) {
       const lf = buf.indexOf(LF, pos);
       const cr = crFrom(pos);
@@ -171,13 +171,13 @@ export async function* parseMbox(path: string, options: MboxOptions = {}): Async
         pos = after;
         return { text, start };
       }
-      await read();
+      read();
     }
   };
   /** Moves pos to the next line start at or after it (or the end). */
-  const toLineStart = async (): Promise<void> => {
+  const toLineStart = (): void => {
     for (;;) {
-      if (pos >= buf.length && !(await read())) return;
+      if (pos >= buf.length && !read()) return;
       if (atLineStart(pos)) return;
       const lf = buf.indexOf(LF, pos);
       const cr = buf.indexOf(CR, pos);
@@ -186,7 +186,7 @@ export async function* parseMbox(path: string, options: MboxOptions = {}): Async
     }
   };
   /** Moves pos to the next line that begins with "From " (or the end), without reading the lines between. */
-  const toNextFrom = async (): Promise<void> => {
+  const toNextFrom = (): void => {
     for (;;) {
       if (buf.length - pos >= FROM.length && buf.compare(FROM, 0, FROM.length, pos, pos + FROM.length) === 0 && atLineStart(pos)) return;
       for (let hit = buf.indexOf(FROM, pos + 1); hit >= 0; hit = buf.indexOf(FROM, hit + 1)) {
@@ -197,7 +197,7 @@ export async function* parseMbox(path: string, options: MboxOptions = {}): Async
       }
       // The last bytes may be the start of a "From " that the next read completes.
       pos = Math.max(pos, buf.length - FROM.length + 1);
-      if (!(await read())) {
+      if (!read()) {
         pos = buf.length;
         return;
       }
@@ -215,10 +215,12 @@ export async function* parseMbox(path: string, options: MboxOptions = {}): Async
       return { kind: 'message', message: headersToMessage(headers!), lineNumber: () => lines.lineAt(at) };
     };
     for (;;) {
-      if (sawSeparator && !inHeaders) {
-        await toNextFrom();
+      if (fileOffset - breathedAt >= BREATHE_BYTES) {
+        breathedAt = fileOffset;
+        await breathe();
       }
-      const line = await nextLine();
+      if (sawSeparator && !inHeaders) toNextFrom();
+      const line = nextLine();
       if (!line) break;
       const text = line.start === 0 ? line.text.replace(/^\xef\xbb\xbf/, '') : line.text;
       if (SEPARATOR.test(text)) {
@@ -251,9 +253,9 @@ export async function* parseMbox(path: string, options: MboxOptions = {}): Async
               break;
             }
             pos = buf.length;
-            if (!(await read())) break;
+            if (!read()) break;
           }
-          await toLineStart();
+          toLineStart();
         }
         continue;
       }
@@ -267,8 +269,6 @@ export async function* parseMbox(path: string, options: MboxOptions = {}): Async
     }
     if (headers && inHeaders && headers.length) yield message();
   } finally {
-    // A read still under way must end before the file closes.
-    await ahead.catch(() => undefined);
-    await file.close();
+    closeSync(fd);
   }
 }

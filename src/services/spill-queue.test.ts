@@ -8,7 +8,7 @@ const spills = () => new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('k
 describe('SpillQueue', () => {
   it('gives back everything in order, past its memory through a private file that has no name left to find', async () => {
     const before = spills();
-    const queue = new SpillQueue<{ n: number; text: string }>(10);
+    const queue = new SpillQueue<{ n: number; text: string }>(200);
     const items = Array.from({ length: 2500 }, (_, n) => ({ n, text: n % 7 ? `item ${n}` : `Zoë, 東京 "${n}"\n` }));
     for (const item of items) queue.push(item);
     expect(queue.length).toBe(2500);
@@ -26,7 +26,8 @@ describe('SpillQueue', () => {
 
   it('writes nothing to disk while it fits in memory', async () => {
     const before = spills();
-    const queue = new SpillQueue<number>(100);
+    // The numbers 0 to 99 are 190 bytes of text: they just fit.
+    const queue = new SpillQueue<number>(190);
     for (let i = 0; i < 100; i++) queue.push(i);
     expect([...spills()].filter((n) => !before.has(n))).toEqual([]);
     const out = [];
