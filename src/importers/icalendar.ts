@@ -26,8 +26,9 @@ function email(value: unknown): string | null {
   return /^[^\s@]+@[^\s@]+$/.test(text) ? text : null;
 }
 
+/** The line of the text that ical.js quotes in its message (in double or single quotes, which it may itself hold). */
 function lineOf(text: string, message: string): number {
-  const quoted = /"([^"]{4,})"/.exec(message)?.[1];
+  const quoted = /"(.{4,})"/.exec(message)?.[1] ?? /'(.{4,})'/.exec(message)?.[1];
   if (!quoted) return 1;
   const at = text.indexOf(quoted.slice(0, 60));
   return at < 0 ? 1 : text.slice(0, at).split('\n').length;
@@ -41,17 +42,82 @@ function lineOf(text: string, message: string): number {
  */
 const BARE_DATE = /^(DTSTART|DTEND|DUE|EXDATE|RDATE|RECURRENCE-ID)((?:;(?!VALUE=)[^;:\r\n]*)*):(\d{8}(?:,\d{8})*)(\r?)$/gim;
 
+function firstLine(error: unknown): string {
+  return (error as Error).message.split('\n')[0] || 'unreadable';
+}
+
+/** The top-level components of a calendar file. One comes back from ical.js as itself; several, or none, as a list. */
+function parseRoots(text: string): ICAL.Component[] {
+  const parsed = ICAL.parse(text) as unknown[];
+  return (typeof parsed[0] === 'string' ? [parsed] : parsed).map((jcal) => new ICAL.Component(jcal as never));
+}
+
+/**
+ * A calendar that does not parse whole, read again one event at a time: the calendar
+ * around the events (its time zones) must parse on its own, and each event that does
+ * not is reported at its line. Undefined when the calendar itself is unreadable, or is
+ * not a single VCALENDAR.
+ */
+function readEventByEvent(text: string): { calendar: ICAL.Component; errors: CalendarItem[] } | undefined {
+  const lines = text.split('\n');
+  const around: string[] = [];
+  const events: Array<{ line: number; text: string[] }> = [];
+  const unclosed: number[] = [];
+  let open: { line: number; text: string[] } | null = null;
+  for (const [i, line] of lines.entries()) {
+    // An event still open when the next begins, or when the calendar ends, was never closed.
+    if (open && /^(BEGIN:VEVENT|END:VCALENDAR)\s*$/i.test(line)) {
+      unclosed.push(open.line);
+      open = null;
+    }
+    if (!open && /^BEGIN:VEVENT\s*$/i.test(line)) open = { line: i + 1, text: [] };
+    if (open) {
+      open.text.push(line);
+      if (/^END:VEVENT\s*$/i.test(line)) {
+        events.push(open);
+        open = null;
+      }
+      // The lines stay counted where they were, so that the calendar's errors name the right line.
+      around.push('');
+    } else around.push(line);
+  }
+  let calendar: ICAL.Component;
+  try {
+    const roots = parseRoots(around.join('\n'));
+    if (roots.length !== 1 || roots[0]!.name !== 'vcalendar') return undefined;
+    calendar = roots[0]!;
+  } catch {
+    return undefined;
+  }
+  if (open) unclosed.push(open.line);
+  const errors: CalendarItem[] = unclosed.map((line) => ({ kind: 'error', line, reason: 'event not closed (no END:VEVENT)' }));
+  for (const event of events) {
+    const body = event.text.join('\n');
+    try {
+      calendar.addSubcomponent(new ICAL.Component(ICAL.parse(body) as never));
+    } catch (error) {
+      const message = firstLine(error);
+      errors.push({ kind: 'error', line: event.line - 1 + lineOf(body, message), reason: `unreadable event: ${message}` });
+    }
+  }
+  return { calendar, errors };
+}
+
 export function* parseCalendar(file: string, window: { from: Date; to: Date }): Generator<CalendarItem> {
   const text = readFileSync(file, 'utf8').replace(BARE_DATE, '$1$2;VALUE=DATE:$3$4');
   let roots: ICAL.Component[];
   try {
-    // One component comes back as itself; several, or none, as a list of them.
-    const parsed = ICAL.parse(text) as unknown[];
-    roots = (typeof parsed[0] === 'string' ? [parsed] : parsed).map((jcal) => new ICAL.Component(jcal as never));
+    roots = parseRoots(text);
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0] ?? 'unreadable';
-    yield { kind: 'error', line: lineOf(text, message), reason: `not a readable iCalendar file: ${message}` };
-    return;
+    // One broken event should not cost the rest: the calendar is read again event by event.
+    const recovered = readEventByEvent(text);
+    if (!recovered) {
+      const message = firstLine(error);
+      yield { kind: 'error', line: lineOf(text, message), reason: `not a readable iCalendar file: ${message}` };
+      return;
+    }
+    yield* recovered.errors;
+    roots = [recovered.calendar];
   }
   if (roots.length === 0) {
     yield { kind: 'error', line: 1, reason: 'not an iCalendar file: it holds no BEGIN:VCALENDAR' };
