@@ -139,7 +139,16 @@ export function* parseCalendar(file: string, window: { from: Date; to: Date }): 
   const from = ICAL.Time.fromJSDate(window.from, true);
   const to = ICAL.Time.fromJSDate(window.to, true);
   for (const component of masters) {
-    const uid = String(component.getFirstPropertyValue('uid') ?? '') || `${component.getFirstPropertyValue('dtstart')}|${component.getFirstPropertyValue('summary')}`;
+    let uid: string;
+    try {
+      // Without a UID, the start and summary stand for one; ical.js reads a value only
+      // when asked, so an unreadable start shows here.
+      uid = String(component.getFirstPropertyValue('uid') ?? '') || `${component.getFirstPropertyValue('dtstart')}|${component.getFirstPropertyValue('summary')}`;
+    } catch (error) {
+      const message = firstLine(error);
+      yield { kind: 'error', line: lineOf(text, message), reason: `unreadable event: ${message}` };
+      continue;
+    }
     for (const single of ['dtstart', 'dtend', 'uid']) {
       if (component.getAllProperties(single).length > 1) {
         yield { kind: 'error', line: lineOf(text, `"UID:${uid}"`), reason: `event ${JSON.stringify(uid)} has more than one ${single.toUpperCase()}` };

@@ -104,12 +104,14 @@ describe.each(DIALECTS)('calendar imports on %s', (dialect) => {
       'BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VTIMEZONE', 'TZID:W. Europe Standard Time', 'BEGIN:STANDARD', 'DTSTART:16010101T030000', 'TZOFFSETFROM:+0200', 'TZOFFSETTO:+0100', 'END:STANDARD', 'END:VTIMEZONE',
       'BEGIN:VEVENT', 'UID:good@kith', 'DTSTART;TZID=W. Europe Standard Time:20260610T090000', 'SUMMARY:Planning', 'ATTENDEE:mailto:ana@client.example', 'END:VEVENT',
       'BEGIN:VEVENT', 'UID:bad@kith', 'SUMMARY:Broken', 'DTSTART;TZID="W. Europe Standard Time:20260611T090000"', 'ATTENDEE:mailto:ana@client.example', 'END:VEVENT',
+      // No UID, and a start that reads only when its value is asked for.
+      'BEGIN:VEVENT', 'SUMMARY:Garbled', 'DTSTART:\u000020260613T090000Z', 'ATTENDEE:mailto:ana@client.example', 'END:VEVENT',
       'BEGIN:VEVENT', 'UID:open@kith', 'DTSTART:20260612T090000Z',
     ];
     writeFileSync(join(dir, 'outlook.ics'), lines.join('\r\n') + '\r\nEND:VCALENDAR\r\n');
     const report = await t.kith.imports.run('ical', join(dir, 'outlook.ics'));
-    expect([report.created, report.failed]).toEqual([1, 2]);
-    expect(report.failures.map((f) => [f.line, f.reason.split(':')[0]])).toEqual([[23, 'event not closed (no END'], [20, 'unreadable event']]);
+    expect([report.created, report.failed]).toEqual([1, 3]);
+    expect(report.failures.map((f) => [f.line, f.reason.split(':')[0]])).toEqual([[28, 'event not closed (no END'], [20, 'unreadable event'], [25, 'unreadable event']]);
     expect((await t.kith.people.show('Ana Souza')).interactions.map((i) => [i.summary, i.occurredAt])).toEqual([['Planning', '2026-06-10T08:00:00.000Z']]);
     // A calendar that is broken outside its events is still rejected whole.
     writeFileSync(join(dir, 'broken.ics'), 'BEGIN:VCALENDAR\r\nVERSION;X="2.0\r\n' + lines.slice(10, 16).join('\r\n') + '\r\nEND:VCALENDAR\r\n');
