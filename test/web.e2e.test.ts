@@ -74,6 +74,15 @@ describe.skipIf(!available)('web app in Chromium', () => {
     await dialog.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByRole('heading', { name: 'Grace Hopper' }).waitFor();
     expect(await page.getByText('US Navy').first().isVisible()).toBe(true);
+    // Adding her again, the dialog says she is already there.
+    await page.getByRole('button', { name: 'Add person' }).click();
+    const again = page.getByRole('dialog', { name: 'Add a person' });
+    await again.getByLabel('Name').fill('grace  hopper');
+    await again.getByRole('status').getByRole('link', { name: 'Grace Hopper (US Navy)' }).waitFor();
+    await again.getByLabel('Name').fill('Grace Kelly');
+    await again.getByRole('status').waitFor({ state: 'detached' });
+    await again.getByRole('button', { name: 'Cancel' }).click();
+    await again.waitFor({ state: 'hidden' });
   });
 
   it('logs an interaction from Today, which clears the entry and shows on the timeline', async () => {

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, Select, Stack, TagsInput, TextInput } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Anchor, Button, Group, Modal, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { post } from '../api';
+import { get, post, query } from '../api';
 import { navigate } from '../shell/router';
-import type { Person } from '../types';
+import type { Person, SearchHit } from '../types';
 import { TIERS } from './tiers';
 
 export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -30,6 +31,15 @@ export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose: 
       navigate(`/people/${person.id}`);
     },
   });
+  // Someone already known by that name is shown as the name is typed: the same person
+  // added twice is the duplicate most easily avoided.
+  const [typed] = useDebouncedValue(form.name.trim().replace(/\s+/g, ' ').toLowerCase(), 250);
+  const namesakes = useQuery({
+    queryKey: ['search', typed, 10],
+    queryFn: () => get<SearchHit[]>('/search' + query({ q: typed, limit: 10 })),
+    enabled: opened && typed.length > 2,
+    select: (hits) => hits.map((h) => h.person).filter((p) => p.name.replace(/\s+/g, ' ').toLowerCase() === typed),
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     add.mutate();
@@ -39,6 +49,27 @@ export function AddPersonModal({ opened, onClose }: { opened: boolean; onClose: 
       <Stack component="form" onSubmit={submit}>
         {add.error && <Alert color="red">{add.error.message}</Alert>}
         <TextInput label="Name" required value={form.name} onChange={(e) => set('name')(e.currentTarget.value)} data-autofocus />
+        {(namesakes.data ?? []).length > 0 && (
+          <Text size="sm" c="dimmed" role="status">
+            Already in Kith with that name:{' '}
+            {namesakes.data!.map((p, i) => (
+              <span key={p.id}>
+                {i > 0 && ', '}
+                <Anchor
+                  href={`/people/${p.id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    onClose();
+                    navigate(`/people/${p.id}`);
+                  }}
+                >
+                  {p.name}
+                  {p.company ? ` (${p.company})` : p.emails[0] ? ` (${p.emails[0]})` : ''}
+                </Anchor>
+              </span>
+            ))}
+          </Text>
+        )}
         <Group grow align="flex-start">
           <TextInput label="Email" type="email" value={form.email} onChange={(e) => set('email')(e.currentTarget.value)} />
           <TextInput label="Phone" value={form.phone} onChange={(e) => set('phone')(e.currentTarget.value)} />
