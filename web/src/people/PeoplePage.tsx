@@ -57,7 +57,8 @@ export default function PeoplePage() {
   const filters: PeopleFilters = { tag, tier, organization, sort, includeArchived: archived, status, minStrength: range?.[0], maxStrength: range?.[1] };
   const list = useInfiniteQuery({ ...peopleQuery(filters), enabled: !q });
   const { sort: _order, ...counted } = filters;
-  const total = useQuery({ queryKey: ['people-count', counted], queryFn: () => get<{ count: number | null }>('/people/count' + query({ ...counted })), enabled: !q });
+  // Counted once the first rows are in: the table comes first.
+  const total = useQuery({ queryKey: ['people-count', counted], queryFn: () => get<{ count: number | null }>('/people/count' + query({ ...counted })), enabled: !q && list.isSuccess });
   const search = useQuery({ queryKey: ['search', q, 100], queryFn: () => get<SearchHit[]>('/search' + query({ q, limit: 100 })), enabled: Boolean(q) });
   const rows = useMemo(() => (q ? (search.data ?? []).map((h) => h.person) : (list.data?.pages.flatMap((p) => p.items) ?? [])), [q, search.data, list.data]);
   const hasMore = !q && Boolean(list.hasNextPage);
