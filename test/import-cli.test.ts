@@ -72,6 +72,18 @@ describe('kith import', () => {
     expect(cli.json<{ name: string }>(['person', 'show', 'ana@x.example']).name).toBe('Ana Souza');
   });
 
+  it('takes a calendar\'s options as flags, prints its notes, and refuses a flag the format has no use for', () => {
+    const file = join(dir, 'old.ics');
+    writeFileSync(file, 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:old@kith\r\nDTSTART:20100105T090000Z\r\nSUMMARY:Kick-off\r\nATTENDEE;CN=Olga Old:mailto:olga@old.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n');
+    const byDefault = cli.run(['import', 'ical', file]);
+    expect([byDefault.code, byDefault.stdout.split('\n')[1]]).toEqual([0, expect.stringMatching(/^note: 1 event outside \d{4}-\d\d-\d\d to today left out; an earlier "since" date takes older ones$/)]);
+    const told = cli.json<{ created: number; notes: string[] }>(['import', 'ical', file, '--since', '2010-01-01', '--new-people', 'all', '--max-attendees', '5']);
+    expect([told.created, told.notes]).toEqual([1, []]);
+    expect(cli.json<{ name: string }>(['person', 'show', 'olga@old.example']).name).toBe('Olga Old');
+    const bad = cli.run(['import', 'linkedin', join(FIXTURES, 'Connections.csv'), '--since', '2010-01-01']);
+    expect([bad.code, bad.stderr]).toEqual([1, 'kith: invalid since "2010-01-01": applies to calendars (ical) only\n']);
+  });
+
   it('leaves only whole people when killed in the middle of an import', async () => {
     const CARDS = 25_000;
     const file = join(dir, 'many.vcf');

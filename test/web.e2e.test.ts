@@ -145,6 +145,30 @@ describe.skipIf(!available)('web app in Chromium', () => {
     expect(merged.emails.sort()).toEqual(['anna.k@globex.example', 'anna@globex.example']);
   });
 
+  it('imports a calendar with its options: how far back, and who becomes a new person', async () => {
+    // A meeting three years ago with someone not in Kith: left out by default, and the report says why.
+    const when = new Date(Date.now() - 3 * 365 * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+    const ics = join(server.dir, 'calendar.ics');
+    writeFileSync(ics, `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:old@kith\r\nDTSTART:${when}T100000Z\r\nSUMMARY:Old planning\r\nORGANIZER;CN=Rosa Parks:mailto:rosa@northwind.example\r\nATTENDEE:mailto:rosa@northwind.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n`);
+    await page.getByRole('link', { name: 'Import' }).first().click();
+    await page.getByLabel('File').setInputFiles(ics);
+    await page.getByRole('combobox', { name: 'Format' }).click();
+    await page.getByRole('option', { name: 'Calendar (.ics)' }).click();
+    const options = page.getByLabel('Import options');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByLabel('Import report').waitFor();
+    expect(await page.getByTestId('report-skipped').textContent()).toBe('1');
+    expect(await page.getByTestId('report-note').first().textContent()).toMatch(/^1 event outside \d{4}-\d\d-\d\d to today left out/);
+    // Four years back, and the attendees become people.
+    await options.getByLabel('Since').fill(new Date(Date.now() - 4 * 365 * 86_400_000).toISOString().slice(0, 10));
+    await options.getByRole('combobox', { name: 'New people' }).click();
+    await page.getByRole('option', { name: 'Every attendee' }).click();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByTestId('report-created').filter({ hasText: '1' }).waitFor();
+    const rosa = JSON.parse(server.kith('person', 'show', 'rosa@northwind.example', '--json'));
+    expect([rosa.name, rosa.interactions.map((i: { summary: string }) => i.summary)]).toEqual(['Rosa Parks', ['Old planning']]);
+  });
+
   it('finds people by a misspelt name with Ctrl+K', async () => {
     await page.keyboard.press('Control+K');
     const input = page.getByRole('textbox', { name: 'Search people and actions' });

@@ -55,6 +55,27 @@ export interface ImportReport {
   failures: ImportFailure[];
   /** Values kept aside because they could not be normalised (they are stored as custom fields). */
   warnings: ImportFailure[];
+  /** What the user should know about the import as a whole, such as records left out by a default they can change. */
+  notes: string[];
+}
+
+/** Who a mail archive or a calendar may add as a new person. */
+export const NEW_PEOPLE = ['two-way', 'all', 'none'] as const;
+export type NewPeople = (typeof NEW_PEOPLE)[number];
+
+export interface ImportOptions {
+  /** Do all the work, report it, write nothing. */
+  dryRun?: boolean;
+  /**
+   * Mail: correspondents you wrote to and heard from (two-way, the default), everyone
+   * you exchanged mail with (all), or nobody (none). Calendars: nobody (none, the
+   * default: events with no known participant are skipped) or every attendee (all).
+   */
+  newPeople?: NewPeople;
+  /** Calendars: events with more attendees than this are skipped (default 20). */
+  maxAttendees?: number;
+  /** Calendars: the first day events are taken from, YYYY-MM-DD (default two years before today). */
+  since?: string;
 }
 
 /** Failures (and warnings) a report lists: past this many it only counts them, so that a bad file cannot fill memory. */
@@ -67,7 +88,7 @@ export function addFailure(report: ImportReport, file: string, line: number | ((
 }
 
 export function emptyReport(format: string, files: string[], dryRun: boolean): ImportReport {
-  return { format, files, dryRun, records: 0, created: 0, updated: 0, merged: 0, skipped: 0, failed: 0, failures: [], warnings: [] };
+  return { format, files, dryRun, records: 0, created: 0, updated: 0, merged: 0, skipped: 0, failed: 0, failures: [], warnings: [], notes: [] };
 }
 
 /** Raised by a parser for input it cannot read at all; carries file and line. */

@@ -145,6 +145,7 @@ export const importReport = z
     failed: z.number(),
     failures: z.array(failure),
     warnings: z.array(failure),
+    notes: z.array(z.string()),
   })
   .meta({ id: 'ImportReport' });
 

@@ -14,12 +14,25 @@ export interface CalendarOccurrence {
   summary: string | null;
   status: string | null;
   organizer: string | null;
-  attendees: Array<{ email: string; partstat: string | null }>;
+  /** The organizer's name (its CN), if the calendar gives one. */
+  organizerName: string | null;
+  attendees: Array<{ email: string; name: string | null; partstat: string | null }>;
 }
 
-export type CalendarItem = { kind: 'occurrence'; occurrence: CalendarOccurrence } | { kind: 'error'; line: number; reason: string };
+/**
+ * An occurrence in the window, an event with none in it (so that the report can say
+ * how many the window left out), or an error.
+ */
+export type CalendarItem = { kind: 'occurrence'; occurrence: CalendarOccurrence } | { kind: 'outside' } | { kind: 'error'; line: number; reason: string };
 
 const MAX_OCCURRENCES_PER_EVENT = 10_000;
+
+/** A property's common name (CN), trimmed, or null. */
+function commonName(property: ICAL.Property | null): string | null {
+  const cn = property?.getParameter('cn');
+  const text = String(Array.isArray(cn) ? cn[0] : (cn ?? '')).trim();
+  return text ? text.slice(0, 200) : null;
+}
 
 function email(value: unknown): string | null {
   const text = String(value ?? '').replace(/^mailto:/i, '').trim().toLowerCase();
@@ -157,7 +170,13 @@ export function* parseCalendar(file: string, window: { from: Date; to: Date }): 
     if (['dtstart', 'dtend', 'uid'].some((p) => component.getAllProperties(p).length > 1)) continue;
     try {
       const event = new ICAL.Event(component, { exceptions: exceptions.get(uid) ?? [], strictExceptions: false });
-      if (!event.startDate) continue;
+      if (!event.startDate) {
+        // Required of an event in a calendar file (RFC 5545): without it there is no when.
+        const summary = component.getFirstPropertyValue('summary');
+        const line = component.hasProperty('uid') ? lineOf(text, `"UID:${uid}"`) : summary ? lineOf(text, `"SUMMARY:${String(summary)}"`) : 1;
+        yield { kind: 'error', line, reason: `event ${JSON.stringify(component.hasProperty('uid') ? uid : String(summary ?? ''))} has no start (DTSTART)` };
+        continue;
+      }
       const describe = (item: ICAL.Event, start: ICAL.Time, end: ICAL.Time | null): CalendarOccurrence => {
         const c = item.component;
         const minutes = end ? Math.round((end.toJSDate().getTime() - start.toJSDate().getTime()) / 60_000) : null;
@@ -168,23 +187,28 @@ export function* parseCalendar(file: string, window: { from: Date; to: Date }): 
           summary: item.summary ? String(item.summary).slice(0, 500) : null,
           status: c.getFirstPropertyValue('status') ? String(c.getFirstPropertyValue('status')).toUpperCase() : null,
           organizer: email(c.getFirstPropertyValue('organizer')),
+          organizerName: commonName(c.getFirstProperty('organizer')),
           attendees: c
             .getAllProperties('attendee')
-            .map((p) => ({ email: email(p.getFirstValue()), partstat: p.getParameter('partstat') ? String(p.getParameter('partstat')).toUpperCase() : null }))
-            .filter((a): a is { email: string; partstat: string | null } => a.email !== null),
+            .map((p) => ({ email: email(p.getFirstValue()), name: commonName(p), partstat: p.getParameter('partstat') ? String(p.getParameter('partstat')).toUpperCase() : null }))
+            .filter((a): a is { email: string; name: string | null; partstat: string | null } => a.email !== null),
         };
       };
       if (!event.isRecurring()) {
         if (event.startDate.compare(from) >= 0 && event.startDate.compare(to) <= 0) yield { kind: 'occurrence', occurrence: describe(event, event.startDate, event.endDate) };
+        else yield { kind: 'outside' };
         continue;
       }
       const iterator = event.iterator();
+      let inside = 0;
       for (let i = 0, next = iterator.next(); next && i < MAX_OCCURRENCES_PER_EVENT; i++, next = iterator.next()) {
         if (next.compare(to) > 0) break;
         const details = event.getOccurrenceDetails(next);
         if (details.startDate.compare(from) < 0 || details.startDate.compare(to) > 0) continue;
+        inside++;
         yield { kind: 'occurrence', occurrence: describe(details.item, details.startDate, details.endDate) };
       }
+      if (inside === 0) yield { kind: 'outside' };
     } catch (error) {
       yield { kind: 'error', line: lineOf(text, `"UID:${uid}"`), reason: `event ${JSON.stringify(uid)}: ${(error as Error).message.split('\n')[0]}` };
     }

@@ -39,10 +39,10 @@ const parsers: Record<string, (file: string) => AsyncIterable<ParsedItem>> = {
   ical: (file) => calendarItems(file),
 };
 
-/** Occurrences stand in as skips: the property is about errors and endings, not what was read. */
+/** Occurrences (and events outside the window) stand in as skips: the property is about errors and endings, not what was read. */
 async function* calendarItems(file: string): AsyncGenerator<ParsedItem> {
   for (const item of parseCalendar(file, { from: new Date('2000-01-01'), to: new Date('2030-01-01') })) {
-    yield item.kind === 'occurrence' ? { kind: 'skip', line: 0, reason: 'occurrence' } : item;
+    yield item.kind === 'error' ? item : { kind: 'skip', line: 0, reason: item.kind };
   }
 }
 

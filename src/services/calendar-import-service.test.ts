@@ -90,6 +90,39 @@ describe.each(DIALECTS)('calendar imports on %s', (dialect) => {
     expect([again.format, again.created]).toEqual(['ical', 0]);
   });
 
+  it('says what its defaults left out, and takes more when told: an earlier start, larger events, every attendee', async () => {
+    const old = 'BEGIN:VEVENT\r\nUID:old@kith\r\nDTSTART:20230105T090000Z\r\nSUMMARY:Kick-off\r\nATTENDEE:mailto:ana@client.example\r\nEND:VEVENT\r\n';
+    const alone = 'BEGIN:VEVENT\r\nUID:alone@kith\r\nDTSTART:20260605T090000Z\r\nSUMMARY:Focus time\r\nEND:VEVENT\r\n';
+    const strangers = CALENDAR.replace('ATTENDEE:mailto:nobody@else.example', 'ORGANIZER;CN="Nadia Body":mailto:nobody@else.example\r\nATTENDEE;CN=Zoe Else:mailto:zoe@else.example');
+    writeFileSync(join(dir, 'cal.ics'), strangers.replace('END:VCALENDAR', old + alone + 'END:VCALENDAR'));
+    const byDefault = await t.kith.imports.run('ical', join(dir, 'cal.ics'), { dryRun: true });
+    expect([byDefault.created, byDefault.skipped]).toEqual([3, 6]);
+    expect(byDefault.notes).toEqual([
+      '1 event outside 2024-06-15 to today left out; an earlier "since" date takes older ones',
+      '1 event with more than 20 attendees skipped; a higher "max attendees" takes them',
+      '1 event with nobody you know skipped; "new people: all" makes people of their attendees',
+      '1 event with no attendee but you skipped',
+    ]);
+    const more = await t.kith.imports.run('ical', join(dir, 'cal.ics'), { since: '2023-01-01', maxAttendees: 30, newPeople: 'all' });
+    // The kick-off, the all-hands (whose 25 guests become people) and the strangers' meeting join the three.
+    expect([more.created, more.skipped, more.notes]).toEqual([6, 3, ['1 event with no attendee but you skipped']]);
+    expect((await t.kith.people.get('nobody@else.example')).name).toBe('Nadia Body');
+    expect((await t.kith.people.get('zoe@else.example')).name).toBe('Zoe Else');
+    expect((await t.kith.people.get('guest7@example.com')).name).toBe('guest7');
+    expect((await t.kith.people.show('Ana Souza')).interactions.map((i) => i.summary)).toContain('Kick-off');
+    await expect(t.kith.imports.run('ical', join(dir, 'cal.ics'), { since: '2027-01-01' })).rejects.toThrow('invalid since "2027-01-01": is after today');
+    await expect(t.kith.imports.run('ical', join(dir, 'cal.ics'), { newPeople: 'two-way' })).rejects.toThrow(/two-way is for mail archives/);
+    await expect(t.kith.imports.run('ical', join(dir, 'cal.ics'), { maxAttendees: 0 })).rejects.toThrow('invalid max-attendees 0: expected a whole number of 1 or more');
+  });
+
+  it('reports an event with no start, and says so when a calendar holds no events at all', async () => {
+    writeFileSync(join(dir, 'nostart.ics'), 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x@kith\r\nSUMMARY:When?\r\nATTENDEE:mailto:ana@client.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n');
+    await expect(t.kith.imports.run('ical', join(dir, 'nostart.ics'))).rejects.toThrow('nothing imported: nostart.ics:4: event "x@kith" has no start (DTSTART)');
+    writeFileSync(join(dir, 'todo.ics'), 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTODO\r\nUID:t@kith\r\nSUMMARY:Write\r\nEND:VTODO\r\nEND:VCALENDAR\r\n');
+    const report = await t.kith.imports.run('ical', join(dir, 'todo.ics'));
+    expect([report.records, report.notes]).toEqual([0, ['no events (VEVENT) found; to-dos, journal entries and free/busy blocks are not imported']]);
+  });
+
   it('reads an all-day event written with a bare date, as some calendars write them', async () => {
     writeFileSync(join(dir, 'allday.ics'), 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:allday@kith\r\nDTSTART:20260610\r\nDTEND:20260611\r\nSUMMARY:Offsite\r\nATTENDEE:mailto:ana@client.example\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n');
     const report = await t.kith.imports.run('ical', join(dir, 'allday.ics'));

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { parseBirthday, parseDate } from '../domain/dates.js';
+import { isoDay, parseBirthday, parseDate } from '../domain/dates.js';
 import { normalizeEmail } from '../domain/email.js';
 import { invalid, KithError } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import { addFailure, emptyReport, MAX_FAILURES_KEPT, type ImportedInteraction, type ImportedPerson, type ImportReport, type ParsedItem } from '../domain/import-record.js';
+import { addFailure, emptyReport, MAX_FAILURES_KEPT, NEW_PEOPLE, type ImportedInteraction, type ImportedPerson, type ImportOptions, type ImportReport, type ParsedItem } from '../domain/import-record.js';
 import { splitName } from '../domain/names.js';
 import { splitLabel, type LabelledValue, type NormalizedPerson, type PersonUrl } from '../domain/person.js';
 import { normalizePhone } from '../domain/phone.js';
@@ -88,6 +88,30 @@ function rejectUnreadable(report: ImportReport): ImportReport {
   throw new KithError('validation', 'unreadable_import', `nothing imported: ${first.file}:${first.line}: ${first.reason}${more}`, { failures: report.failures.slice(0, 10) });
 }
 
+/**
+ * The options a format does not use are refused, not ignored: `--max-attendees` on a
+ * mail archive would otherwise look as if it had done something.
+ */
+function checkOptions(format: (typeof IMPORT_FORMATS)[number], options: ImportOptions, now: Date): ImportOptions {
+  const mail = format === 'mbox' || format === 'maildir';
+  if (options.newPeople !== undefined) {
+    if (!(NEW_PEOPLE as readonly string[]).includes(options.newPeople)) throw invalid('new-people', options.newPeople, `expected one of ${NEW_PEOPLE.join(', ')}`);
+    if (!mail && format !== 'ical') throw invalid('new-people', options.newPeople, 'applies to mail archives (mbox, maildir) and calendars (ical); a contact file adds everyone it holds');
+    if (format === 'ical' && options.newPeople === 'two-way') throw invalid('new-people', options.newPeople, 'a calendar takes none (the default) or all; two-way is for mail archives');
+  }
+  if (options.maxAttendees !== undefined) {
+    if (format !== 'ical') throw invalid('max-attendees', options.maxAttendees, 'applies to calendars (ical) only');
+    if (!Number.isInteger(options.maxAttendees) || options.maxAttendees < 1) throw invalid('max-attendees', options.maxAttendees, 'expected a whole number of 1 or more');
+  }
+  if (options.since !== undefined) {
+    if (format !== 'ical') throw invalid('since', options.since, 'applies to calendars (ical) only');
+    const since = parseDate(options.since, 'since', now);
+    if (since > isoDay(now)) throw invalid('since', options.since, 'is after today; a calendar import takes events that have happened');
+    return { ...options, since };
+  }
+  return options;
+}
+
 function fingerprintOf(r: ImportedPerson): string {
   return createHash('sha1').update(JSON.stringify({ ...r, line: 0 })).digest('hex');
 }
@@ -132,27 +156,26 @@ export class ImportService {
    * reported and the rest go on; an interrupted import keeps the records before it,
    * each whole). A dry run does the same work in one transaction and rolls it back.
    */
-  async run(formatName: string, path: string, options: { dryRun?: boolean } = {}, progress: ProgressReporter = () => {}): Promise<ImportReport> {
+  async run(formatName: string, path: string, options: ImportOptions = {}, progress: ProgressReporter = () => {}): Promise<ImportReport> {
     // A file with nothing in it is a wrong export, not an import of nobody.
     if (existsSync(path) && statSync(path).isFile() && statSync(path).size === 0) throw invalid('file', basename(path), 'is empty');
     return rejectUnreadable(await this.runFormat(formatName, path, options, progress));
   }
 
-  private async runFormat(formatName: string, path: string, options: { dryRun?: boolean }, progress: ProgressReporter): Promise<ImportReport> {
+  private async runFormat(formatName: string, path: string, options: ImportOptions, progress: ProgressReporter): Promise<ImportReport> {
     if (formatName !== 'auto' && !(IMPORT_FORMATS as readonly string[]).includes(formatName)) {
       throw invalid('format', formatName, `expected one of ${IMPORT_FORMATS.join(', ')} or auto`);
     }
-    if (formatName === 'mbox' || formatName === 'maildir') return new MailImportService(this.ctx).run(formatName, path, options, progress);
-    if (formatName === 'ical') return new CalendarImportService(this.ctx).run(path, options, progress);
-    let format = formatName as ImportFormat;
+    let format = formatName as (typeof IMPORT_FORMATS)[number];
     if (formatName === 'auto') {
       if (!existsSync(path) || statSync(path).isDirectory()) throw invalid('file', path, 'auto needs a single file; name the format for a folder');
       const detected = detectFormat(path);
       if (!detected) throw invalid('file', path, `cannot tell its format; name it: ${IMPORT_FORMATS.join(', ')}`);
-      if (detected === 'mbox') return new MailImportService(this.ctx).run('mbox', path, options, progress);
-      if (detected === 'ical') return new CalendarImportService(this.ctx).run(path, options, progress);
       format = detected;
     }
+    const checked = checkOptions(format, options, this.ctx.now());
+    if (format === 'mbox' || format === 'maildir') return new MailImportService(this.ctx).run(format, path, checked, progress);
+    if (format === 'ical') return new CalendarImportService(this.ctx).run(path, checked, progress);
     if (/\.zip$/i.test(path) && existsSync(path) && statSync(path).isFile()) return this.fromZip(format, path, options, progress);
     const files = this.files(format, path);
     const report = emptyReport(format, files, Boolean(options.dryRun));
@@ -187,7 +210,7 @@ export class ImportService {
   }
 
   /** An export as downloaded: its entries for this format are unpacked to a temporary folder and imported from there. */
-  private async fromZip(format: ImportFormat, zip: string, options: { dryRun?: boolean }, progress: ProgressReporter): Promise<ImportReport> {
+  private async fromZip(format: ImportFormat, zip: string, options: ImportOptions, progress: ProgressReporter): Promise<ImportReport> {
     const folder = mkdtempSync(join(tmpdir(), 'kith-import-'));
     try {
       let entries: string[];

@@ -94,6 +94,26 @@ describe.each(DIALECTS)('mail archives on %s', (dialect) => {
     expect(kept.get(ana.id)?.interactions).toBe(2);
   });
 
+  it('makes new people of everyone, or of nobody, when told to', async () => {
+    await t.kith.settings.set('me.emails', 'me@home.example');
+    writeFileSync(join(dir, 'a.mbox'), MBOX);
+    // By default the report says who was left out, and how to take them.
+    const byDefault = await t.kith.imports.run('mbox', join(dir, 'a.mbox'), { dryRun: true });
+    expect([byDefault.created, byDefault.notes]).toEqual([2, ['2 correspondents you only wrote to or only heard from not added as new people; "new people: all" adds them']]);
+    const none = await t.kith.imports.run('mbox', join(dir, 'a.mbox'), { newPeople: 'none' });
+    expect([none.created, none.skipped, none.notes]).toEqual([0, 4, []]);
+    await expect(t.kith.people.get('ana@client.example')).rejects.toThrow(/no person matches/);
+    // Everyone you exchanged mail with, but never bulk mail.
+    const all = await t.kith.imports.run('mbox', join(dir, 'a.mbox'), { newPeople: 'all' });
+    expect([all.created, all.skipped]).toEqual([3, 1]);
+    expect((await t.kith.people.get('stranger@else.example')).name).toBe('Stranger');
+    expect((await t.kith.people.get('bo@client.example')).name).toBe('Bo');
+    await expect(t.kith.people.get('news@shop.example')).rejects.toThrow(/no person matches/);
+    // Options a mail archive has no use for are refused, not ignored.
+    await expect(t.kith.imports.run('mbox', join(dir, 'a.mbox'), { maxAttendees: 5 })).rejects.toThrow('invalid max-attendees 5: applies to calendars (ical) only');
+    await expect(t.kith.imports.run('vcard', join(dir, 'a.mbox'), { newPeople: 'all' })).rejects.toThrow(/invalid new-people "all": applies to mail archives/);
+  });
+
   it('counts every failure but lists the first thousand, each with its line', async () => {
     await t.kith.settings.set('me.emails', 'me@home.example');
     const undated = (i: number) => [`From ana@client.example Mon Jun 01 09:00:00 2026`, 'From: ana@client.example', 'To: me@home.example', `Message-ID: <u${i}@x>`, '', 'no date', ''];

@@ -4,19 +4,18 @@ import { basename } from 'node:path';
 import { isAhead } from '../domain/dates.js';
 import { KithError, invalid } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
-import type { NormalizedPerson } from '../domain/person.js';
 import { EMPTY_STATS, StatsAccumulator } from '../domain/tie-strength.js';
-import { addFailure, emptyReport, type ImportReport } from '../domain/import-record.js';
+import { addFailure, emptyReport, type ImportOptions, type ImportReport } from '../domain/import-record.js';
 import type { MailAddress, MailMessage } from '../importers/mail-headers.js';
 import { maildirFiles, parseMaildirMessage } from '../importers/maildir.js';
 import { parseMbox, type MailItem } from '../importers/mbox.js';
 import { chunks } from '../store/chunks.js';
 import type { InteractionFields } from '../store/interaction-repository.js';
-import type { NewPersonRecord } from '../store/person-batch-repository.js';
 import { readRepositories, type Repositories } from '../store/repositories.js';
 import type { ServiceContext } from './context.js';
 import type { ProgressReporter } from './demo-service.js';
 import { HeapCeiling } from './heap-ceiling.js';
+import { createCorrespondents } from './correspondents.js';
 import { runImport } from './import-transactions.js';
 import { SpillQueue } from './spill-queue.js';
 
@@ -94,7 +93,7 @@ export class MailImportService {
     }
   }
 
-  async run(format: 'mbox' | 'maildir', path: string, options: { dryRun?: boolean } = {}, progress: ProgressReporter = () => {}): Promise<ImportReport> {
+  async run(format: 'mbox' | 'maildir', path: string, options: ImportOptions = {}, progress: ProgressReporter = () => {}): Promise<ImportReport> {
     if (!existsSync(path)) throw invalid('file', path, 'no such file or folder');
     if (format === 'mbox' && statSync(path).isDirectory()) throw invalid('file', path, 'is a folder; an mbox is one file (a folder of messages is maildir)');
     if (format === 'maildir' && !statSync(path).isDirectory()) throw invalid('folder', path, 'a Maildir is a folder');
@@ -146,14 +145,22 @@ export class MailImportService {
           ]);
         }
       }
-      const twoWay = [...wrote].filter((a) => received.has(a));
+      // Who becomes a new person: by default those you wrote to and heard from.
+      const newPeople = options.newPeople ?? 'two-way';
+      const creating = newPeople === 'none' ? [] : newPeople === 'all' ? [...new Set([...wrote, ...received])] : [...wrote].filter((a) => received.has(a));
+      if (newPeople === 'two-way') {
+        const oneWay = new Set([...wrote, ...received]).size - creating.length;
+        if (oneWay > 0) report.notes.push(`${oneWay} ${oneWay === 1 ? 'correspondent' : 'correspondents'} you only wrote to or only heard from not added as new people; "new people: all" adds them`);
+      }
 
       // Writing: new correspondents, then the messages, a batch per transaction
       // (a commit per message cost more than the message).
       const heap = new HeapCeiling();
       await runImport(this.ctx.store, Boolean(options.dryRun), async (perBatch) => {
-        for (const part of chunks(twoWay, BATCH_SIZE)) {
-          await perBatch((trx) => this.createCorrespondents(trx, part, names));
+        for (const part of chunks(creating, BATCH_SIZE)) {
+          await perBatch(async (trx) => {
+            await createCorrespondents(trx, part.map((address) => ({ address, name: names.get(address) ?? null })), { source: 'mail', howMet: 'Email' }, this.ctx.now().toISOString());
+          });
           heap.betweenBatches();
         }
         let done = 0;
@@ -178,26 +185,6 @@ export class MailImportService {
       queue.close();
     }
     return report;
-  }
-
-  /** Creates, in one go, those of these two-way correspondents whom nobody has as an address yet. */
-  private async createCorrespondents(repos: Repositories, addresses: string[], names: Map<string, string>): Promise<void> {
-    const owners = await repos.people.emailOwners(addresses);
-    const now = this.ctx.now().toISOString();
-    const records: NewPersonRecord[] = addresses
-      .filter((a) => !owners.has(a))
-      .map((address) => ({
-        id: newId(),
-        person: newCorrespondent(names.get(address) ?? address.split('@')[0]!, address),
-        position: null,
-        tagIds: [],
-        source: { source: 'mail', externalId: address, fingerprint: 'mail' },
-        photo: null,
-        note: null,
-        interaction: null,
-      }));
-    await repos.batches.insert(records, now);
-    await repos.search.reindex(records.map((r) => r.id), { added: true });
   }
 
   /**
@@ -240,17 +227,4 @@ export class MailImportService {
     await repos.contactStats.putMany([...totals].map(([personId, total]) => ({ personId, stats: total.toStats() })));
     return outcomes;
   }
-}
-
-/** A correspondent met by mail, as a new person with only a name and the address. */
-function newCorrespondent(name: string, address: string): NormalizedPerson {
-  return {
-    fields: { name, givenName: null, familyName: null, nickname: null, pronouns: null, location: null, birthday: null, howMet: 'Email', metOn: null, introducedById: null, tier: null, customFields: {} },
-    emails: [{ value: address, label: null }],
-    phones: [],
-    urls: [],
-    tags: [],
-    company: null,
-    title: null,
-  };
 }

@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { KithError } from '../../domain/errors.js';
+import { NEW_PEOPLE } from '../../domain/import-record.js';
 import { IMPORT_FORMATS } from '../../services/import-service.js';
 import type { Api } from '../api.js';
 import type { Kith } from '../../services/kith.js';
@@ -37,13 +38,20 @@ export function dataRoutes(api: Api, kith: Kith, jobs: ImportJobs): void {
       tags: ['imports'],
       summary: 'Upload a file to import; poll the returned job for progress and the report',
       consumes: ['multipart/form-data'],
-      querystring: z.object({ format: z.enum(['auto', ...IMPORT_FORMATS]).default('auto'), dryRun: z.stringbool().default(false) }),
+      querystring: z.object({
+        format: z.enum(['auto', ...IMPORT_FORMATS]).default('auto'),
+        dryRun: z.stringbool().default(false),
+        // Mail archives and calendars only; a format they do not apply to refuses them.
+        newPeople: z.enum(NEW_PEOPLE).optional(),
+        since: z.string().optional(),
+        maxAttendees: z.coerce.number().optional(),
+      }),
       response: { 202: importJob },
     },
   }, async (req, reply) => {
     const upload = await receiveUpload(req);
-    const { format, dryRun } = req.query;
-    const job = jobs.start({ file: upload.name, format, dryRun, cleanup: upload.dir }, (progress) => kith.imports.run(format, upload.path, { dryRun }, progress));
+    const { format, ...options } = req.query;
+    const job = jobs.start({ file: upload.name, format, dryRun: options.dryRun, cleanup: upload.dir }, (progress) => kith.imports.run(format, upload.path, options, progress));
     reply.status(202);
     return job;
   });

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Card, Group, Progress, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, NumberInput, Progress, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { get, post, upload } from '../api';
@@ -14,6 +14,51 @@ const FORMATS = [
   { value: 'ical', label: 'Calendar (.ics)' },
   { value: 'mbox', label: 'Mail archive (mbox)' },
 ];
+
+/** Who a mail archive or a calendar may add as new people, in the words of the page. */
+const NEW_PEOPLE: Record<string, Array<{ value: string; label: string }>> = {
+  mbox: [
+    { value: 'two-way', label: 'Those I wrote to and heard from' },
+    { value: 'all', label: 'Everyone I exchanged mail with' },
+    { value: 'none', label: 'Nobody: only add to people in Kith' },
+  ],
+  ical: [
+    { value: 'none', label: 'Nobody: only meetings with people in Kith' },
+    { value: 'all', label: 'Every attendee' },
+  ],
+};
+
+interface Options {
+  newPeople: string | null;
+  since: string;
+  maxAttendees: number | string;
+}
+
+/** The options of a mail archive or a calendar import; other formats have none. */
+function FormatOptions({ format, options, onChange }: { format: string; options: Options; onChange: (o: Options) => void }) {
+  const choices = NEW_PEOPLE[format];
+  if (!choices) return null;
+  return (
+    <Group align="flex-end" aria-label="Import options">
+      <Select label="New people" data={choices} value={options.newPeople ?? choices[0]!.value} onChange={(v) => onChange({ ...options, newPeople: v })} allowDeselect={false} w={300} />
+      {format === 'ical' && (
+        <>
+          <TextInput label="Since" description="Default: two years ago" type="date" value={options.since} onChange={(e) => onChange({ ...options, since: e.currentTarget.value })} w={180} />
+          <NumberInput label="Max attendees" description="Larger events are skipped" min={1} value={options.maxAttendees} onChange={(v) => onChange({ ...options, maxAttendees: v })} w={150} />
+        </>
+      )}
+    </Group>
+  );
+}
+
+/** The query string of an upload: the format, the dry run, and the options its format takes. */
+function importQuery(format: string, dryRun: boolean, options: Options): string {
+  const query = new URLSearchParams({ format, dryRun: String(dryRun) });
+  if (NEW_PEOPLE[format] && options.newPeople) query.set('newPeople', options.newPeople);
+  if (format === 'ical' && options.since) query.set('since', options.since);
+  if (format === 'ical' && options.maxAttendees !== '') query.set('maxAttendees', String(options.maxAttendees));
+  return query.toString();
+}
 
 function Report({ report }: { report: ImportReport }) {
   return (
@@ -56,6 +101,11 @@ function Report({ report }: { report: ImportReport }) {
           </Table.Tbody>
         </Table>
       )}
+      {report.notes.map((note) => (
+        <Text key={note} size="sm" mt="xs" data-testid="report-note">
+          {note}
+        </Text>
+      ))}
       {report.warnings.length > 0 && (
         <Text size="sm" c="dimmed" mt="xs">
           {report.warnings.length === 1 ? '1 value could not be normalised and was' : `${report.warnings.length} values could not be normalised and were`} kept as custom fields.
@@ -116,6 +166,7 @@ export default function ImportPage() {
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState('auto');
+  const [options, setOptions] = useState<Options>({ newPeople: null, since: '', maxAttendees: 20 });
   const [sent, setSent] = useState(0);
   const [job, setJob] = useState<ImportJob | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -125,7 +176,7 @@ export default function ImportPage() {
     setJob(null);
     setSent(0);
     try {
-      setJob(await upload<ImportJob>(`/imports?format=${format}&dryRun=${dryRun}`, file, setSent));
+      setJob(await upload<ImportJob>(`/imports?${importQuery(format, dryRun, options)}`, file, setSent));
     } catch (e) {
       setError((e as Error).message);
     }
@@ -156,8 +207,19 @@ export default function ImportPage() {
               </Text>
               <input id="import-file" type="file" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
             </div>
-            <Select label="Format" data={FORMATS} value={format} onChange={(v) => setFormat(v ?? 'auto')} allowDeselect={false} w={260} />
+            <Select
+              label="Format"
+              data={FORMATS}
+              value={format}
+              onChange={(v) => {
+                setFormat(v ?? 'auto');
+                setOptions({ ...options, newPeople: null });
+              }}
+              allowDeselect={false}
+              w={260}
+            />
           </Group>
+          <FormatOptions format={format} options={options} onChange={setOptions} />
           <Group>
             <Button variant="default" disabled={!file || running} onClick={() => void start(true)}>
               Preview
