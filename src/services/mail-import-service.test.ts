@@ -114,6 +114,27 @@ describe.each(DIALECTS)('mail archives on %s', (dialect) => {
     await expect(t.kith.imports.run('vcard', join(dir, 'a.mbox'), { newPeople: 'all' })).rejects.toThrow(/invalid new-people "all": applies to mail archives/);
   });
 
+  it('writes an archive larger than a part of a batch: duplicates across parts once, totals and last contact as recomputed', async () => {
+    await t.kith.settings.set('me.emails', 'me@home.example');
+    const message = (i: number) => {
+      const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000);
+      const [from, to] = i % 2 ? ['ana@client.example', 'me@home.example'] : ['me@home.example', 'ana@client.example'];
+      return `From x@y ${at.toUTCString()}\nFrom: ${from}\nTo: ${to}\nDate: ${at.toUTCString()}\nMessage-ID: <big${i}@x>\n\nhi\n`;
+    };
+    const count = 11_000;
+    // The first message again at the end: a part of its own, long after the first was written.
+    writeFileSync(join(dir, 'big.mbox'), Array.from({ length: count }, (_, i) => message(i)).join('\n') + '\n' + message(0));
+    const report = await t.kith.imports.run('mbox', join(dir, 'big.mbox'));
+    expect([report.records, report.created, report.skipped]).toEqual([count + 1, count, 1]);
+    const ana = await t.kith.people.get('ana@client.example');
+    expect(ana.lastContactAt).toBe(new Date(Date.UTC(2026, 0, 1) + (count - 1) * 60_000).toISOString());
+    const repos = readRepositories(t.store);
+    const kept = await repos.contactStats.get([ana.id]);
+    await t.kith.strength.recomputeAll();
+    expect(await repos.contactStats.get([ana.id])).toEqual(kept);
+    expect(kept.get(ana.id)?.interactions).toBe(count);
+  });
+
   it('counts every failure but lists the first thousand, each with its line', async () => {
     await t.kith.settings.set('me.emails', 'me@home.example');
     const undated = (i: number) => [`From ana@client.example Mon Jun 01 09:00:00 2026`, 'From: ana@client.example', 'To: me@home.example', `Message-ID: <u${i}@x>`, '', 'no date', ''];

@@ -71,9 +71,10 @@ export class PersonBatchRepository {
 
   /**
    * New interactions with their participants, table by table; each participant's
-   * last contact moves forward to the latest of them.
+   * last contact moves forward to the latest of them, unless the caller does that
+   * itself, once for several calls (advanceLastContacts).
    */
-  async insertInteractions(list: Array<{ id: string; fields: InteractionFields; participants: Array<{ personId: string; role: string }> }>, now: string): Promise<void> {
+  async insertInteractions(list: Array<{ id: string; fields: InteractionFields; participants: Array<{ personId: string; role: string }> }>, now: string, options: { lastContacts?: boolean } = {}): Promise<void> {
     const rows: Required<Pick<TableRows, 'interaction' | 'interaction_participant'>> = { interaction: [], interaction_participant: [] };
     const latest = new Map<string, string>();
     for (const { id, fields: f, participants } of list) {
@@ -84,7 +85,12 @@ export class PersonBatchRepository {
       }
     }
     await this.writer.write(rows);
-    await advanceLastContacts(this.db, this.sqlite, [...latest].map(([personId, at]) => ({ personId, at })));
+    if (options.lastContacts !== false) await this.advanceLastContacts([...latest].map(([personId, at]) => ({ personId, at })));
+  }
+
+  /** Moves each person's last contact forward to the time given, if it is later. */
+  async advanceLastContacts(rows: ReadonlyArray<{ personId: string; at: string }>): Promise<void> {
+    await advanceLastContacts(this.db, this.sqlite, rows);
   }
 
   /** Organization ids by exact name (any case), creating those that do not exist. */
