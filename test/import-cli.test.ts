@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { separatorAfter } from '../src/importers/mbox.js';
 import { BIN, cliRunner, waitForCount } from './cli-runner.js';
 
 let dir: string;
@@ -82,6 +83,39 @@ describe('kith import', () => {
     expect(cli.json<{ name: string }>(['person', 'show', 'olga@old.example']).name).toBe('Olga Old');
     const bad = cli.run(['import', 'linkedin', join(FIXTURES, 'Connections.csv'), '--since', '2010-01-01']);
     expect([bad.code, bad.stderr]).toEqual([1, 'kith: invalid since "2010-01-01": applies to calendars (ical) only\n']);
+  });
+
+  it('reads an mbox with two threads to the result of one, also when its middle falls in a Content-Length body', () => {
+    const message = (i: number, extra = '') => {
+      const at = new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toUTCString();
+      const [from, to] = i % 3 ? [`p${i % 7}@corp.example`, 'me@home.example'] : ['me@home.example', `p${i % 7}@corp.example`];
+      // Every eleventh message has no date: a failure, with its line, in either half.
+      return `From ${from} ${at}\nFrom: P ${i % 7} <${from}>\nTo: ${to}\n${i % 11 ? `Date: ${at}\n` : ''}Message-ID: <t${i}@x>\n${extra}\nbody ${i}\n\n`;
+    };
+    const plain = Array.from({ length: 200 }, (_, i) => message(i)).join('');
+    // The middle of this one is inside a body that Content-Length frames and that is full of "From " lines.
+    const trapBody = 'From trap@example.com Mon Jun 01 09:00:00 2026\n'.repeat(400);
+    const trapped = Array.from({ length: 40 }, (_, i) => message(i)).join('') + message(40, `Content-Length: ${trapBody.length}\n`).replace('body 40\n', trapBody) + Array.from({ length: 40 }, (_, i) => message(41 + i)).join('');
+    expect(cli.run(['config', 'set', 'me.emails', 'me@home.example']).code).toBe(0);
+    for (const [name, text] of [['plain.mbox', plain], ['trapped.mbox', trapped]] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      if (name === 'trapped.mbox') expect(text.slice(separatorAfter(file, Math.floor(text.length / 2)), separatorAfter(file, Math.floor(text.length / 2))! + 10)).toBe('From trap@');
+      const outcomes = ['99999999999', '1'].map((split) => {
+        const target = join(dir, `${name}-${split}.db`);
+        const env = { KITH_DB: target, KITH_MBOX_SPLIT_BYTES: split };
+        expect(cli.run(['config', 'set', 'me.emails', 'me@home.example'], env).code).toBe(0);
+        const r = cli.run(['import', 'mbox', file, '--json'], env);
+        expect([r.code, r.stderr]).toEqual([0, '']);
+        const db = new BetterSqlite3(target, { readonly: true });
+        const written = db.prepare('SELECT i.external_id, i.direction, i.occurred_at, p.display_name FROM interaction i JOIN interaction_participant ip ON ip.interaction_id = i.id JOIN person p ON p.id = ip.person_id ORDER BY i.external_id').all();
+        db.close();
+        return { report: JSON.parse(r.stdout) as { records: number; created: number; failed: number; failures: Array<{ line: number }> }, written };
+      });
+      expect(outcomes[1]).toEqual(outcomes[0]);
+      expect(outcomes[0]!.report.failed).toBeGreaterThan(2);
+      expect(outcomes[0]!.written.length).toBe(outcomes[0]!.report.created);
+    }
   });
 
   it('leaves only whole people when killed in the middle of an import', async () => {

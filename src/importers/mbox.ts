@@ -35,6 +35,47 @@ export interface MboxOptions {
   chunkBytes?: number;
   /** Called with the bytes of the file read so far. */
   onBytes?: (offset: number) => void;
+  /** Where to start: the offset of a message's "From " line (see separatorAfter). */
+  from?: number;
+  /** Where to stop: before the first message that starts at or after this offset. */
+  until?: number;
+  /** Called with the offset of the message the parse stopped before, if it stopped at `until`. */
+  onStop?: (offset: number) => void;
+}
+
+/**
+ * The offset of the first "From " line at or after this one that starts a message
+ * as the parser reads it, if any: where a second reader can start on the same file.
+ * Whether the parser, reading from the top, would take that line for a separator
+ * too (a Content-Length body can hold one) is for the first reader to confirm.
+ */
+export function separatorAfter(path: string, offset: number): number | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const chunk = 1 << 20;
+    const buf = Buffer.allocUnsafe(chunk + 1024);
+    // One byte before the offset, to tell whether a line starts there.
+    for (let at = Math.max(0, offset - 1); ; at += chunk) {
+      const n = readSync(fd, buf, 0, buf.length, at);
+      if (n < FROM.length) return undefined;
+      for (let hit = buf.indexOf(FROM); hit >= 0 && hit < n; hit = buf.indexOf(FROM, hit + 1)) {
+        if (at + hit < offset || hit + FROM.length > n) continue;
+        const before = hit === 0 ? (at === 0 ? LF : undefined) : buf[hit - 1];
+        if (before !== LF && before !== CR) continue;
+        if (before === CR && buf[hit] === LF) continue;
+        let end = hit;
+        while (end < n && end - hit < 1000 && buf[end] !== LF && buf[end] !== CR) end++;
+        // A line cut by the end of what was read is read whole with the next chunk.
+        if (end === n && n === buf.length) continue;
+        if (SEPARATOR.test(buf.toString('latin1', hit, end))) return at + hit;
+      }
+      if (n < buf.length) return undefined;
+      // The last bytes are read again with the next chunk, in case a line straddles the two.
+      at -= 1024;
+    }
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -88,8 +129,9 @@ export async function* parseMbox(path: string, options: MboxOptions = {}): Async
   const lines = new LineCounter(path);
   const fd = openSync(path, 'r');
   // buf holds the file's bytes from offset base; pos is the parser's place in it.
+  const from = options.from ?? 0;
   let buf = Buffer.alloc(0);
-  let base = 0;
+  let base = from;
   let pos = 0;
   let eof = false;
   // Bumped on every read: positions found in an older buffer no longer hold.
@@ -101,8 +143,8 @@ export async function* parseMbox(path: string, options: MboxOptions = {}): Async
   // Each chunk is read straight in after the bytes still needed, at the front of one
   // working buffer: a new buffer per read left hundreds of MB for the collector.
   let work = Buffer.allocUnsafe(2 * chunkBytes + MAX_HEADER_BYTES);
-  let fileOffset = 0;
-  let breathedAt = 0;
+  let fileOffset = from;
+  let breathedAt = from;
   const read = (): boolean => {
     if (eof) return false;
     // Keep one byte before pos: whether a line starts at pos depends on it.
@@ -137,7 +179,7 @@ export async function* parseMbox(path: string, options: MboxOptions = {}): Async
   };
   /** Whether a line starts at buf[i]. */
   const atLineStart = (i: number): boolean => {
-    if (base + i === 0) return true;
+    if (base + i === from) return true;
     const before = buf[i - 1];
     return before === LF || (before === CR && buf[i] !== LF);
   };
@@ -225,6 +267,10 @@ export async function* parseMbox(path: string, options: MboxOptions = {}): Async
       const text = line.start === 0 ? line.text.replace(/^\xef\xbb\xbf/, '') : line.text;
       if (SEPARATOR.test(text)) {
         if (headers && inHeaders) yield { kind: 'error', line: lines.lineAt(start), reason: 'message ends inside its headers' };
+        if (options.until !== undefined && line.start >= options.until) {
+          options.onStop?.(line.start);
+          return;
+        }
         sawSeparator = true;
         start = line.start;
         headers = [];

@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { basename } from 'node:path';
-import { isAhead } from '../domain/dates.js';
 import { KithError, invalid } from '../domain/errors.js';
 import { newId } from '../domain/ids.js';
 import { EMPTY_STATS, StatsAccumulator } from '../domain/tie-strength.js';
 import { addFailure, emptyReport, type ImportOptions, type ImportReport } from '../domain/import-record.js';
-import type { MailAddress, MailMessage } from '../importers/mail-headers.js';
 import { maildirFiles, parseMaildirMessage } from '../importers/maildir.js';
-import { parseMbox, type MailItem } from '../importers/mbox.js';
+import { parseMbox, separatorAfter } from '../importers/mbox.js';
 import { chunks } from '../store/chunks.js';
 import type { InteractionFields } from '../store/interaction-repository.js';
 import { readRepositories, type Repositories } from '../store/repositories.js';
@@ -17,6 +16,8 @@ import type { ProgressReporter } from './demo-service.js';
 import { HeapCeiling } from './heap-ceiling.js';
 import { createCorrespondents } from './correspondents.js';
 import { runImport } from './import-transactions.js';
+import { newMailSeen, readMessage, type QueuedMessage } from './mail-reading.js';
+import type { MailReadingJob, MailReadingMessage } from './mail-reading-worker.js';
 import { SpillQueue } from './spill-queue.js';
 
 /**
@@ -42,42 +43,17 @@ interface BatchState {
   totals: Map<string, StatsAccumulator>;
 }
 
-const NO_REPLY = /^(no-?reply|do-?not-?reply|mailer-daemon|postmaster|notifications?|bounces?)([+.@-]|$)/i;
-
-/** Bulk mail says nothing about a relationship: lists, bulk precedence, robots. */
-export function isBulk(m: MailMessage): boolean {
-  return (
-    !!m.listId ||
-    ['bulk', 'list', 'junk'].includes(m.precedence ?? '') ||
-    (!!m.autoSubmitted && m.autoSubmitted !== 'no') ||
-    m.from.some((a) => NO_REPLY.test(a.address.split('@')[0]!))
-  );
+/** Bytes from which an mbox is read by two threads; KITH_MBOX_SPLIT_BYTES moves it (the tests set it low). */
+function splitBytes(): number {
+  return Number(process.env.KITH_MBOX_SPLIT_BYTES) || 64 << 20;
 }
 
-interface Plan {
-  direction: 'outbound' | 'inbound';
-  counterparts: Array<MailAddress & { role: string }>;
-}
+type ReadingContext = Parameters<typeof readMessage>[3];
 
-function plan(m: MailMessage, me: Set<string>): Plan | undefined {
-  const fromMe = m.from.some((a) => me.has(a.address));
-  if (fromMe) {
-    const to = m.to.filter((a) => !me.has(a.address)).map((a) => ({ ...a, role: 'participant' }));
-    const cc = m.cc.filter((a) => !me.has(a.address) && !to.some((t) => t.address === a.address)).map((a) => ({ ...a, role: 'cc' }));
-    return { direction: 'outbound', counterparts: [...to, ...cc] };
-  }
-  const toMe = [...m.to, ...m.cc].some((a) => me.has(a.address));
-  if (!toMe) return undefined;
-  const ccMe = !m.to.some((a) => me.has(a.address));
-  return { direction: 'inbound', counterparts: m.from.filter((a) => !me.has(a.address)).map((a) => ({ ...a, role: ccMe ? 'cc' : 'participant' })) };
+/** The items of several queues, one queue after the other. */
+async function* inTurn<T>(queues: Array<SpillQueue<T>>): AsyncGenerator<T> {
+  for (const q of queues) yield* q;
 }
-
-/**
- * A message to write, as the reading pass leaves it: all the writing pass needs, as
- * a tuple, because a whole archive's messages are queued (see SpillQueue) and a
- * tuple's JSON is half an object's, with no key repeated for every message.
- */
-type QueuedMessage = [externalId: string, occurredAt: string, direction: 'outbound' | 'inbound', counterparts: Array<[address: string, role: string]>];
 
 /**
  * Mail archives (mbox or Maildir), headers only. Direction comes from the user's own
@@ -92,17 +68,82 @@ type QueuedMessage = [externalId: string, occurredAt: string, direction: 'outbou
 export class MailImportService {
   constructor(private readonly ctx: ServiceContext) {}
 
-  /** The archive's files, each with its messages: one for an mbox, one per message for a Maildir. */
-  private *sources(format: 'mbox' | 'maildir', path: string, onBytes: (done: number, total: number) => void): Generator<{ file: string; items: AsyncIterable<MailItem> }> {
-    if (format === 'mbox') {
-      const total = statSync(path).size;
-      yield { file: basename(path), items: parseMbox(path, { onBytes: (done) => onBytes(done, total) }) };
+  /**
+   * The reading pass over an mbox. An archive of SPLIT_BYTES or more is read by two
+   * threads, this one from the top and a worker from the first message after the
+   * middle, into a queue of its own that the caller writes after the first. Should
+   * this thread, reading on, not find a message starting exactly where the worker
+   * started (a Content-Length body can hold a "From " line), or should the worker
+   * fail, this thread reads the rest itself: the result is always that of one reader
+   * from the top.
+   */
+  private async readMbox(path: string, report: ImportReport, context: ReadingContext, queues: Array<SpillQueue<QueuedMessage>>, progress: ProgressReporter): Promise<void> {
+    const total = statSync(path).size;
+    const file = basename(path);
+    const read = async (from: number, until: number | undefined, onBytes: (done: number) => void): Promise<number | undefined> => {
+      let stoppedAt: number | undefined;
+      for await (const item of parseMbox(path, { from, until, onBytes, onStop: (at) => (stoppedAt = at) })) readMessage(report, file, item, context);
+      return stoppedAt;
+    };
+    // Through ../services/ so that the path holds from the bundled CLI in dist/cli/ too;
+    // under the test runner, which runs the TypeScript sources, there is no worker.
+    const workerFile = new URL('../services/mail-reading-worker.js', import.meta.url);
+    const half = total >= splitBytes() && existsSync(fileURLToPath(workerFile)) ? separatorAfter(path, Math.floor(total / 2)) : undefined;
+    if (!half) {
+      await read(0, undefined, (done) => progress('reading', done, total));
       return;
     }
-    const files = maildirFiles(path);
-    for (const [i, file] of files.entries()) {
-      onBytes(i, files.length);
-      yield { file: basename(file), items: parseMaildirMessage(file) };
+    const later = new SpillQueue<QueuedMessage>();
+    const job: MailReadingJob = { path, file, from: half, me: [...context.me], now: context.now.toISOString() };
+    const worker = new Worker(workerFile, { workerData: job });
+    let mine = 0;
+    let theirs = half;
+    let done: Extract<MailReadingMessage, { kind: 'done' }> | undefined;
+    let failed = false;
+    let wake: (() => void) | undefined;
+    const show = () => progress('reading', mine + theirs - half, total);
+    worker.on('message', (m: MailReadingMessage) => {
+      if (m.kind === 'queued') for (const text of m.texts) later.pushText(text);
+      else if (m.kind === 'progress') {
+        theirs = m.offset;
+        show();
+      } else {
+        done = m;
+        wake?.();
+      }
+    });
+    const fail = () => {
+      failed = true;
+      wake?.();
+    };
+    worker.on('error', fail);
+    worker.on('exit', () => !done && fail());
+    let merged = false;
+    try {
+      const stoppedAt = await read(0, half, (offset) => {
+        mine = Math.min(offset, half);
+        show();
+      });
+      if (stoppedAt === half) {
+        while (!done && !failed) await new Promise<void>((resolve) => (wake = resolve));
+      }
+      if (stoppedAt !== half || !done) {
+        // On alone from where this thread stopped, if it did not read to the end.
+        if (stoppedAt !== undefined) await read(stoppedAt, undefined, (offset) => progress('reading', offset, total));
+        return;
+      }
+      report.records += done.records;
+      report.skipped += done.skipped;
+      for (const f of done.failures) addFailure(report, f.file, f.line, f.reason);
+      report.failed += done.failed - done.failures.length;
+      for (const a of done.wrote) context.seen.wrote.add(a);
+      for (const a of done.received) context.seen.received.add(a);
+      for (const [address, name] of done.names) if (!context.seen.names.has(address)) context.seen.names.set(address, name);
+      queues.push(later);
+      merged = true;
+    } finally {
+      await worker.terminate();
+      if (!merged) later.close();
     }
   }
 
@@ -115,49 +156,23 @@ export class MailImportService {
     if (me.size === 0) throw new KithError('validation', 'me_emails_missing', 'set your own addresses first, so Kith can tell sent from received: kith config set me.emails you@example.com');
     const report = emptyReport(format, [path], Boolean(options.dryRun));
     const queue = new SpillQueue<QueuedMessage>();
+    // The queues the writing pass reads in turn: this one, and the second half's (see readMbox).
+    const queues = [queue];
     const now = this.ctx.now();
     try {
       // Reading: who wrote to whom, and what each message will write.
-      const wrote = new Set<string>();
-      const received = new Set<string>();
-      const names = new Map<string, string>();
-      // Two loops rather than one generator of { item, file }: a copy of every message
-      // for its file's name showed in the profile of a 100,000-message import.
-      for (const { file, items } of this.sources(format, path, (done, total) => progress('reading', done, total))) {
-        for await (const item of items) {
-          if (item.kind === 'error') {
-            addFailure(report, file, item.line, item.reason);
-            continue;
-          }
-          report.records++;
-          const m = item.message;
-          const p = isBulk(m) ? undefined : plan(m, me);
-          if (!p || p.counterparts.length === 0) {
-            report.skipped++;
-            continue;
-          }
-          if (!m.date) {
-            // The line is counted only for failures the report lists (see LineCounter).
-            addFailure(report, file, item.lineNumber, 'no readable Date header');
-            continue;
-          }
-          if (isAhead(m.date, now)) {
-            // A sender's wrong clock would make this the last contact for years to come.
-            addFailure(report, file, item.lineNumber, `Date header is in the future (${m.date.slice(0, 10)})`);
-            continue;
-          }
-          for (const c of p.counterparts) {
-            (p.direction === 'outbound' ? wrote : received).add(c.address);
-            if (c.name && !names.has(c.address)) names.set(c.address, c.name);
-          }
-          queue.push([
-            m.messageId ?? 'sha1:' + createHash('sha1').update(JSON.stringify([m.date, m.from, m.to, m.cc])).digest('hex'),
-            m.date,
-            p.direction,
-            p.counterparts.map((c) => [c.address, c.role]),
-          ]);
+      const seen = newMailSeen();
+      const context: ReadingContext = { me, now, seen, push: (q) => queue.push(q) };
+      if (format === 'mbox') await this.readMbox(path, report, context, queues, progress);
+      else {
+        const files = maildirFiles(path);
+        for (const [i, file] of files.entries()) {
+          progress('reading', i, files.length);
+          for await (const item of parseMaildirMessage(file)) readMessage(report, basename(file), item, context);
         }
       }
+      const { wrote, received, names } = seen;
+
       // Who becomes a new person: by default those you wrote to and heard from.
       const newPeople = options.newPeople ?? 'two-way';
       const creating = newPeople === 'none' ? [] : newPeople === 'all' ? [...new Set([...wrote, ...received])] : [...wrote].filter((a) => received.has(a));
@@ -179,7 +194,8 @@ export class MailImportService {
         // Each transaction pulls its messages from the queue a part at a time: a whole
         // batch held at once lived through the young generation's collections and
         // was copied into the old one, message by message.
-        const messages = queue[Symbol.asyncIterator]();
+        const messages = inTurn(queues);
+        const queued = queues.reduce((n, q) => n + q.length, 0);
         let done = 0;
         let ended = false;
         while (!ended) {
@@ -204,12 +220,12 @@ export class MailImportService {
             await trx.contactStats.putMany(totals);
             await trx.batches.advanceLastContacts(totals.flatMap(({ personId, stats }) => (stats.lastAt ? [{ personId, at: stats.lastAt }] : [])));
           });
-          progress('importing', done, queue.length);
+          progress('importing', done, queued);
           heap.betweenBatches();
         }
       });
     } finally {
-      queue.close();
+      for (const q of queues) q.close();
     }
     return report;
   }

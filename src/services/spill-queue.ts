@@ -31,8 +31,12 @@ export class SpillQueue<T> {
   }
 
   push(item: T): void {
+    this.pushText(JSON.stringify(item));
+  }
+
+  /** An item already as its JSON text (as another thread sends it). */
+  pushText(text: string): void {
     this.count++;
-    const text = JSON.stringify(item);
     if (!this.spill && this.heldBytes + text.length <= this.memoryBytes) {
       this.held.push(text);
       this.heldBytes += text.length;
