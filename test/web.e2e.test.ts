@@ -169,6 +169,19 @@ describe.skipIf(!available)('web app in Chromium', () => {
     expect([rosa.name, rosa.interactions.map((i: { summary: string }) => i.summary)]).toEqual(['Rosa Parks', ['Old planning']]);
   });
 
+  it('adds a reminder, and says when its date has passed that it will be due now', async () => {
+    await page.getByRole('link', { name: 'Reminders' }).first().click();
+    await page.getByLabel('Remind me to').fill('Send the Northwind deck');
+    await page.getByLabel('On', { exact: true }).fill('2020-01-01');
+    await page.getByText('That is in the past, so it will be due now').waitFor();
+    await page.getByLabel('On', { exact: true }).fill('2099-01-01');
+    await page.getByText('That is in the past, so it will be due now').waitFor({ state: 'detached' });
+    await page.getByLabel('On', { exact: true }).fill('2020-01-01');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByText('Send the Northwind deck').waitFor();
+    expect(JSON.parse(server.kith('remind', 'ls', '--json')).map((r: { title: string }) => r.title)).toContain('Send the Northwind deck');
+  });
+
   it('finds people by a misspelt name with Ctrl+K', async () => {
     await page.keyboard.press('Control+K');
     const input = page.getByRole('textbox', { name: 'Search people and actions' });

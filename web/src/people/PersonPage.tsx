@@ -9,6 +9,7 @@ import type { Interaction, Person, PersonDetail, PersonRef, Reminder } from '../
 import { TIERS } from './tiers';
 import { DraftMenu } from './DraftMenu';
 import { GiveAndAsk } from './GiveAndAsk';
+import { pastDueHint } from '../reminders/due-hint';
 
 const STATUS_COLOR = { ok: 'teal', due: 'orange', overdue: 'red', none: 'gray' } as const;
 const RELATIONSHIPS = [
@@ -344,7 +345,7 @@ export default function PersonPage({ id }: { id: string }) {
                   >
                     <TextInput size="xs" aria-label="Reminder" placeholder="Remind me to…" value={reminder.title} onChange={(e) => setReminder({ ...reminder, title: e.currentTarget.value })} required />
                     <Group gap={4} wrap="nowrap">
-                      <TextInput size="xs" aria-label="Reminder date" description="Empty: in a week" type="date" value={reminder.at} onChange={(e) => setReminder({ ...reminder, at: e.currentTarget.value })} style={{ flex: 1 }} />
+                      <TextInput size="xs" aria-label="Reminder date" description={pastDueHint(reminder.at) ?? 'Empty: in a week'} type="date" value={reminder.at} onChange={(e) => setReminder({ ...reminder, at: e.currentTarget.value })} style={{ flex: 1 }} />
                       <Button size="xs" type="submit" variant="light">
                         Add
                       </Button>

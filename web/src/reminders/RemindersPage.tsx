@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { del, get, post, query } from '../api';
 import { Link } from '../shell/router';
 import type { Reminder } from '../types';
+import { pastDueHint } from './due-hint';
 
 export default function RemindersPage() {
   const client = useQueryClient();
@@ -21,7 +22,7 @@ export default function RemindersPage() {
       <Card withBorder component="form" onSubmit={submit}>
         <Group align="flex-end">
           <TextInput label="Remind me to" value={form.title} onChange={(e) => setForm({ ...form, title: e.currentTarget.value })} required style={{ flex: 2 }} />
-          <TextInput label="On" type="date" value={form.at} onChange={(e) => setForm({ ...form, at: e.currentTarget.value })} />
+          <TextInput label="On" type="date" description={pastDueHint(form.at)} value={form.at} onChange={(e) => setForm({ ...form, at: e.currentTarget.value })} />
           <TextInput label="Repeat (RRULE)" placeholder="FREQ=MONTHLY" value={form.rrule} onChange={(e) => setForm({ ...form, rrule: e.currentTarget.value })} />
           <Button type="submit">Add</Button>
         </Group>
