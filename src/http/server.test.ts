@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { DIALECTS, openTestStore, type TestStore } from '../../test/stores.js';
@@ -256,8 +258,8 @@ for (const dialect of DIALECTS) {
 
     it('plans events, briefs and captures', async () => {
       await call('POST', '/api/v1/people', { name: 'Ada Lovelace', company: 'Analytical Engines' });
-      // Captured after it happened: the server runs on the real clock.
-      const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+      // Captured after it happened: the day before the test clock's today (2026-11-28).
+      const yesterday = '2026-11-27';
       const created = await call('POST', '/api/v1/events', { name: 'Engine Fair', on: yesterday, kind: 'conference', attendees: ['Ada Lovelace'] });
       expect(created.statusCode).toBe(201);
       const event = created.json();
@@ -331,6 +333,21 @@ for (const dialect of DIALECTS) {
       }
       expect([job.state, job.report.created, job.total > 0]).toEqual(['done', 1, true]);
       expect((await call('GET', '/api/v1/people/grace@navy.example')).json().person.company).toBe('US Navy');
+    });
+
+    it('refuses a bad import request at once, not as a failed job, and keeps no upload', async () => {
+      const headers = { cookie: auth.cookie, 'x-csrf-token': auth.csrf };
+      const uploads = () => readdirSync(tmpdir()).filter((n) => n.startsWith('kith-upload-')).length;
+      const before = uploads();
+      const card = await multipart('contacts.vcf', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEND:VCARD\r\n');
+      const option = await app.inject({ method: 'POST', url: '/api/v1/imports?format=vcard&maxAttendees=5', payload: card.payload, headers: { ...card.headers, ...headers } });
+      expect([option.statusCode, option.json().error.code]).toEqual([400, 'invalid_max_attendees']);
+      expect(option.json().error.message).toBe('invalid max-attendees 5: applies to calendars (ical) only');
+      const text = await multipart('notes.txt', 'just some notes\n');
+      const unknown = await app.inject({ method: 'POST', url: '/api/v1/imports', payload: text.payload, headers: { ...text.headers, ...headers } });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().error.message).toMatch(/^invalid file "notes\.txt": cannot tell its format/);
+      expect(uploads()).toBe(before);
     });
   });
 }

@@ -162,18 +162,27 @@ export class ImportService {
     return rejectUnreadable(await this.runFormat(formatName, path, options, progress));
   }
 
-  private async runFormat(formatName: string, path: string, options: ImportOptions, progress: ProgressReporter): Promise<ImportReport> {
+  /**
+   * The format a request will import as (detected for auto) and its options, checked:
+   * the server asks before it starts a background job, so that a bad request is
+   * answered at once instead of by a failed job.
+   */
+  resolve(formatName: string, path: string, options: ImportOptions = {}): { format: (typeof IMPORT_FORMATS)[number]; options: ImportOptions } {
     if (formatName !== 'auto' && !(IMPORT_FORMATS as readonly string[]).includes(formatName)) {
       throw invalid('format', formatName, `expected one of ${IMPORT_FORMATS.join(', ')} or auto`);
     }
     let format = formatName as (typeof IMPORT_FORMATS)[number];
     if (formatName === 'auto') {
-      if (!existsSync(path) || statSync(path).isDirectory()) throw invalid('file', path, 'auto needs a single file; name the format for a folder');
+      if (!existsSync(path) || statSync(path).isDirectory()) throw invalid('file', basename(path), 'auto needs a single file; name the format for a folder');
       const detected = detectFormat(path);
-      if (!detected) throw invalid('file', path, `cannot tell its format; name it: ${IMPORT_FORMATS.join(', ')}`);
+      if (!detected) throw invalid('file', basename(path), `cannot tell its format; name it: ${IMPORT_FORMATS.join(', ')}`);
       format = detected;
     }
-    const checked = checkOptions(format, options, this.ctx.now());
+    return { format, options: checkOptions(format, options, this.ctx.now()) };
+  }
+
+  private async runFormat(formatName: string, path: string, options: ImportOptions, progress: ProgressReporter): Promise<ImportReport> {
+    const { format, options: checked } = this.resolve(formatName, path, options);
     if (format === 'mbox' || format === 'maildir') return new MailImportService(this.ctx).run(format, path, checked, progress);
     if (format === 'ical') return new CalendarImportService(this.ctx).run(path, checked, progress);
     if (/\.zip$/i.test(path) && existsSync(path) && statSync(path).isFile()) return this.fromZip(format, path, options, progress);

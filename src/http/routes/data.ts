@@ -51,6 +51,12 @@ export function dataRoutes(api: Api, kith: Kith, jobs: ImportJobs): void {
   }, async (req, reply) => {
     const upload = await receiveUpload(req);
     const { format, ...options } = req.query;
+    try {
+      kith.imports.resolve(format, upload.path, options);
+    } catch (error) {
+      rmSync(upload.dir, { recursive: true, force: true });
+      throw error;
+    }
     const job = jobs.start({ file: upload.name, format, dryRun: options.dryRun, cleanup: upload.dir }, (progress) => kith.imports.run(format, upload.path, options, progress));
     reply.status(202);
     return job;
