@@ -47,6 +47,8 @@ export type ImportFormat = ContactFormat;
  * faster than 5,000 did, for about 40 MB more at the peak.
  */
 const BATCH_SIZE = 10_000;
+/** Records a batch's transaction reads and writes at a time (see applyBatch). */
+const PART_SIZE = 2_000;
 
 interface FormatSpec {
   source: string;
@@ -193,23 +195,35 @@ export class ImportService {
     const work = async (perRecord: (fn: (repos: Repositories) => Promise<void>) => Promise<void>) => {
       let before = 0;
       for (const file of files) {
-        // New people are written a batch at a time; anything that touches someone
-        // already known goes through the record-at-a-time path after its batch.
-        const pending: ImportedPerson[] = [];
-        const flush = async () => {
-          await this.applyBatch(pending.splice(0), file, format, report, perRecord);
-          heap.betweenBatches();
-        };
-        for await (const item of FORMATS[format].parse(file, (offset) => progress('importing', before + offset, total))) {
-          if (item.kind === 'record') {
-            pending.push(item.record);
-            if (pending.length >= BATCH_SIZE) await flush();
-            continue;
+        // New people are written a batch at a time, each batch's transaction reading
+        // its records from the file a part at a time; anything that touches someone
+        // already known goes through the record-at-a-time path after its batch, and so
+        // does a LinkedIn message or invitation, which ends the batch before it.
+        const items = FORMATS[format].parse(file, (offset) => progress('importing', before + offset, total))[Symbol.asyncIterator]();
+        let ended = false;
+        let carried: ParsedItem | undefined;
+        const records = async (max: number): Promise<ImportedPerson[]> => {
+          const part: ImportedPerson[] = [];
+          while (part.length < max && !ended && !carried) {
+            const next = await items.next();
+            if (next.done) ended = true;
+            else if (next.value.kind === 'record') part.push(next.value.record);
+            else if (next.value.kind === 'interaction') carried = next.value;
+            else await this.consume(next.value, file, format, report, perRecord);
           }
-          if (item.kind === 'interaction') await flush();
-          await this.consume(item, file, format, report, perRecord);
+          return part;
+        };
+        while (!ended || carried) {
+          if (!carried) {
+            await this.applyBatch(records, file, format, report, perRecord);
+            heap.betweenBatches();
+          }
+          if (carried) {
+            const item = carried;
+            carried = undefined;
+            await this.consume(item, file, format, report, perRecord);
+          }
         }
-        await flush();
         before += statSync(file).size;
       }
     };
@@ -263,80 +277,98 @@ export class ImportService {
   }
 
   /**
-   * Writes the batch's new people in one transaction. A record already imported
+   * Writes a batch's new people in one transaction, reading the batch's records a
+   * part at a time (so that each part's objects die young, where a whole batch's
+   * lived long enough to be copied to the old generation). A record already imported
    * unchanged is skipped; one that matches someone known (by source id or identity),
    * or an earlier record of the same batch, is applied on its own afterwards.
    */
-  private async applyBatch(records: ImportedPerson[], file: string, format: ImportFormat, report: ImportReport, perRecord: PerRecord): Promise<void> {
-    if (records.length === 0) return;
+  private async applyBatch(records: (max: number) => Promise<ImportedPerson[]>, file: string, format: ImportFormat, report: ImportReport, perRecord: PerRecord): Promise<void> {
     const name = basename(file);
     const source = FORMATS[format].source;
     const later: Array<{ record: ImportedPerson; person?: NormalizedPerson }> = [];
     const now = this.ctx.now().toISOString();
+    // No transaction for a batch with no records (a run of LinkedIn messages).
+    let part = await records(PART_SIZE);
+    if (part.length === 0) return;
     await perRecord(async (repos) => {
       const region = await phoneRegion(repos);
-      const known = await repos.batches.sources(source, records.map((r) => r.externalId));
-      const fresh: Array<{ record: ImportedPerson; person: NormalizedPerson; fingerprint: string }> = [];
       const seenIds = new Set<string>();
-      for (const record of records) {
-        const fingerprint = fingerprintOf(record);
-        const before = known.get(record.externalId);
-        if (before?.fingerprint === fingerprint && !seenIds.has(record.externalId)) {
-          report.records++;
-          report.skipped++;
-          continue;
-        }
-        if (before || seenIds.has(record.externalId) || /^urn:uuid:/i.test(record.externalId)) {
-          later.push({ record });
-          continue;
-        }
-        seenIds.add(record.externalId);
-        try {
-          fresh.push({ record, person: this.normalize(region, record, name, report), fingerprint });
-        } catch (error) {
-          if (!(error instanceof KithError)) throw error;
-          report.records++;
-          addFailure(report, name, record.line, error.message);
-        }
+      for (let taken = 0; part.length > 0; ) {
+        await this.applyPart(repos, part, { name, source, region, now, report, seenIds, later });
+        taken += part.length;
+        part = taken < BATCH_SIZE ? await records(Math.min(PART_SIZE, BATCH_SIZE - taken)) : [];
       }
-      const taken = await repos.batches.takenIdentities(
-        fresh.flatMap((f) => f.person.emails.map((e) => e.value)),
-        fresh.flatMap((f) => f.person.phones.map((p) => p.value)),
-        fresh.flatMap((f) => f.person.urls.map((u) => u.url)),
-      );
-      const connections = fresh.map((f) => connectionOf(source, f.record));
-      const knownConnections = await repos.batches.knownInteractions(source, connections.flatMap((c) => (c?.externalId ? [c.externalId] : [])));
-      const creating: Array<{ record: ImportedPerson; person: NormalizedPerson; fingerprint: string; connection: InteractionFields | null }> = [];
-      for (const [i, f] of fresh.entries()) {
-        const identities = identitiesOf(f.person);
-        const connection = connections[i]!;
-        if (identities.some((v) => taken.has(v)) || (connection && knownConnections.has(connection.externalId!))) {
-          later.push(f);
-          continue;
-        }
-        for (const v of identities) taken.add(v);
-        creating.push({ ...f, connection });
-      }
-      if (creating.length === 0) return;
-      const tagIds = await repos.tags.ensure([...new Set(creating.flatMap((c) => c.person.tags))], newId, now);
-      const companies = [...new Set(creating.flatMap((c) => (c.person.company ? [normalizeOrganizationName(c.person.company)] : [])))];
-      const orgIds = await repos.batches.organizationIds(companies, newId, now);
-      const newPeople: NewPersonRecord[] = creating.map(({ record, person, fingerprint, connection }) => ({
-        id: newId(),
-        person,
-        position: person.company ? { id: newId(), organizationId: orgIds.get(normalizeOrganizationName(person.company))! } : null,
-        tagIds: person.tags.map((t) => tagIds.get(t)!),
-        source: { source, externalId: record.externalId, fingerprint },
-        photo: record.photo ?? null,
-        note: record.note?.trim() ? { id: newId(), body: record.note.trim() } : null,
-        interaction: connection ? { id: newId(), fields: connection, stats: addInteraction(EMPTY_STATS, { ...connection, role: 'participant' }) } : null,
-      }));
-      await repos.batches.insert(newPeople, now);
-      await repos.search.reindex(newPeople.map((p) => p.id), { added: true });
-      report.records += creating.length;
-      report.created += creating.length;
     });
     for (const { record, person } of later) await this.consume({ kind: 'record', record }, file, format, report, perRecord, person);
+  }
+
+  /** A part of a batch: its new people written table by table, the rest set aside for later. */
+  private async applyPart(
+    repos: Repositories,
+    records: ImportedPerson[],
+    batch: { name: string; source: string; region: string; now: string; report: ImportReport; seenIds: Set<string>; later: Array<{ record: ImportedPerson; person?: NormalizedPerson }> },
+  ): Promise<void> {
+    const { name, source, region, now, report, seenIds, later } = batch;
+    const known = await repos.batches.sources(source, records.map((r) => r.externalId));
+    const fresh: Array<{ record: ImportedPerson; person: NormalizedPerson; fingerprint: string }> = [];
+    for (const record of records) {
+      const fingerprint = fingerprintOf(record);
+      const before = known.get(record.externalId);
+      if (before?.fingerprint === fingerprint && !seenIds.has(record.externalId)) {
+        report.records++;
+        report.skipped++;
+        continue;
+      }
+      if (before || seenIds.has(record.externalId) || /^urn:uuid:/i.test(record.externalId)) {
+        later.push({ record });
+        continue;
+      }
+      seenIds.add(record.externalId);
+      try {
+        fresh.push({ record, person: this.normalize(region, record, name, report), fingerprint });
+      } catch (error) {
+        if (!(error instanceof KithError)) throw error;
+        report.records++;
+        addFailure(report, name, record.line, error.message);
+      }
+    }
+    const taken = await repos.batches.takenIdentities(
+      fresh.flatMap((f) => f.person.emails.map((e) => e.value)),
+      fresh.flatMap((f) => f.person.phones.map((p) => p.value)),
+      fresh.flatMap((f) => f.person.urls.map((u) => u.url)),
+    );
+    const connections = fresh.map((f) => connectionOf(source, f.record));
+    const knownConnections = await repos.batches.knownInteractions(source, connections.flatMap((c) => (c?.externalId ? [c.externalId] : [])));
+    const creating: Array<{ record: ImportedPerson; person: NormalizedPerson; fingerprint: string; connection: InteractionFields | null }> = [];
+    for (const [i, f] of fresh.entries()) {
+      const identities = identitiesOf(f.person);
+      const connection = connections[i]!;
+      if (identities.some((v) => taken.has(v)) || (connection && knownConnections.has(connection.externalId!))) {
+        later.push(f);
+        continue;
+      }
+      for (const v of identities) taken.add(v);
+      creating.push({ ...f, connection });
+    }
+    if (creating.length === 0) return;
+    const tagIds = await repos.tags.ensure([...new Set(creating.flatMap((c) => c.person.tags))], newId, now);
+    const companies = [...new Set(creating.flatMap((c) => (c.person.company ? [normalizeOrganizationName(c.person.company)] : [])))];
+    const orgIds = await repos.batches.organizationIds(companies, newId, now);
+    const newPeople: NewPersonRecord[] = creating.map(({ record, person, fingerprint, connection }) => ({
+      id: newId(),
+      person,
+      position: person.company ? { id: newId(), organizationId: orgIds.get(normalizeOrganizationName(person.company))! } : null,
+      tagIds: person.tags.map((t) => tagIds.get(t)!),
+      source: { source, externalId: record.externalId, fingerprint },
+      photo: record.photo ?? null,
+      note: record.note?.trim() ? { id: newId(), body: record.note.trim() } : null,
+      interaction: connection ? { id: newId(), fields: connection, stats: addInteraction(EMPTY_STATS, { ...connection, role: 'participant' }) } : null,
+    }));
+    await repos.batches.insert(newPeople, now);
+    await repos.search.reindex(newPeople.map((p) => p.id), { added: true });
+    report.records += creating.length;
+    report.created += creating.length;
   }
 
   /** Normalises what can be, keeping what cannot as custom fields so that nothing is lost. */
