@@ -145,6 +145,18 @@ describe.skipIf(!available)('web app in Chromium', () => {
     expect(merged.emails.sort()).toEqual(['anna.k@globex.example', 'anna@globex.example']);
   });
 
+  it('says at once, in one line, when a file is not something it can import', async () => {
+    const notes = join(server.dir, 'notes.txt');
+    writeFileSync(notes, 'Call Anna about the offsite\n');
+    await page.getByRole('link', { name: 'Import' }).first().click();
+    await page.getByLabel('File').setInputFiles(notes);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^invalid file "notes\.txt": cannot tell its format; name it: /);
+    expect(await page.getByRole('progressbar', { name: 'Import progress' }).count()).toBe(0);
+  });
+
   it('imports a calendar with its options: how far back, and who becomes a new person', async () => {
     // A meeting three years ago with someone not in Kith: left out by default, and the report says why.
     const when = new Date(Date.now() - 3 * 365 * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
