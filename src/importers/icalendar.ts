@@ -21,9 +21,10 @@ export interface CalendarOccurrence {
 
 /**
  * An occurrence in the window, an event with none in it (so that the report can say
- * how many the window left out), or an error.
+ * how many the window left out, and whether they were too old or still ahead), or an
+ * error.
  */
-export type CalendarItem = { kind: 'occurrence'; occurrence: CalendarOccurrence } | { kind: 'outside' } | { kind: 'error'; line: number; reason: string };
+export type CalendarItem = { kind: 'occurrence'; occurrence: CalendarOccurrence } | { kind: 'outside'; ahead: boolean } | { kind: 'error'; line: number; reason: string };
 
 const MAX_OCCURRENCES_PER_EVENT = 10_000;
 
@@ -196,7 +197,7 @@ export function* parseCalendar(file: string, window: { from: Date; to: Date }): 
       };
       if (!event.isRecurring()) {
         if (event.startDate.compare(from) >= 0 && event.startDate.compare(to) <= 0) yield { kind: 'occurrence', occurrence: describe(event, event.startDate, event.endDate) };
-        else yield { kind: 'outside' };
+        else yield { kind: 'outside', ahead: event.startDate.compare(to) > 0 };
         continue;
       }
       const iterator = event.iterator();
@@ -208,7 +209,8 @@ export function* parseCalendar(file: string, window: { from: Date; to: Date }): 
         inside++;
         yield { kind: 'occurrence', occurrence: describe(details.item, details.startDate, details.endDate) };
       }
-      if (inside === 0) yield { kind: 'outside' };
+      // A series that starts after now is all ahead; one that started before has no occurrence left in the window.
+      if (inside === 0) yield { kind: 'outside', ahead: event.startDate.compare(to) > 0 };
     } catch (error) {
       yield { kind: 'error', line: lineOf(text, `"UID:${uid}"`), reason: `event ${JSON.stringify(uid)}: ${(error as Error).message.split('\n')[0]}` };
     }

@@ -93,19 +93,21 @@ describe.each(DIALECTS)('calendar imports on %s', (dialect) => {
   it('says what its defaults left out, and takes more when told: an earlier start, larger events, every attendee', async () => {
     const old = 'BEGIN:VEVENT\r\nUID:old@kith\r\nDTSTART:20230105T090000Z\r\nSUMMARY:Kick-off\r\nATTENDEE:mailto:ana@client.example\r\nEND:VEVENT\r\n';
     const alone = 'BEGIN:VEVENT\r\nUID:alone@kith\r\nDTSTART:20260605T090000Z\r\nSUMMARY:Focus time\r\nEND:VEVENT\r\n';
+    const ahead = 'BEGIN:VEVENT\r\nUID:ahead@kith\r\nDTSTART:20260901T090000Z\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\nSUMMARY:Autumn review\r\nATTENDEE:mailto:ana@client.example\r\nEND:VEVENT\r\n';
     const strangers = CALENDAR.replace('ATTENDEE:mailto:nobody@else.example', 'ORGANIZER;CN="Nadia Body":mailto:nobody@else.example\r\nATTENDEE;CN=Zoe Else:mailto:zoe@else.example');
-    writeFileSync(join(dir, 'cal.ics'), strangers.replace('END:VCALENDAR', old + alone + 'END:VCALENDAR'));
+    writeFileSync(join(dir, 'cal.ics'), strangers.replace('END:VCALENDAR', old + alone + ahead + 'END:VCALENDAR'));
     const byDefault = await t.kith.imports.run('ical', join(dir, 'cal.ics'), { dryRun: true });
-    expect([byDefault.created, byDefault.skipped]).toEqual([3, 6]);
+    expect([byDefault.created, byDefault.skipped]).toEqual([3, 7]);
     expect(byDefault.notes).toEqual([
-      '1 event outside 2024-06-15 to today left out; an earlier "since" date takes older ones',
+      '1 event before 2024-06-15 left out; an earlier "since" date takes them',
+      '1 event still ahead left out: a calendar import takes the meetings that have happened',
       '1 event with more than 20 attendees skipped; a higher "max attendees" takes them',
       '1 event with nobody you know skipped; "new people: all" makes people of their attendees',
       '1 event with no attendee but you skipped',
     ]);
     const more = await t.kith.imports.run('ical', join(dir, 'cal.ics'), { since: '2023-01-01', maxAttendees: 30, newPeople: 'all' });
     // The kick-off, the all-hands (whose 25 guests become people) and the strangers' meeting join the three.
-    expect([more.created, more.skipped, more.notes]).toEqual([6, 3, ['1 event with no attendee but you skipped']]);
+    expect([more.created, more.skipped, more.notes]).toEqual([6, 4, ['1 event still ahead left out: a calendar import takes the meetings that have happened', '1 event with no attendee but you skipped']]);
     expect((await t.kith.people.get('nobody@else.example')).name).toBe('Nadia Body');
     expect((await t.kith.people.get('zoe@else.example')).name).toBe('Zoe Else');
     expect((await t.kith.people.get('guest7@example.com')).name).toBe('guest7');

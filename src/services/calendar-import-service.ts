@@ -36,7 +36,7 @@ export class CalendarImportService {
     const window = { from, to: now };
     const createAttendees = options.newPeople === 'all';
     // Events left out by a default the user can change, so that the report can say so.
-    const left = { outside: 0, crowded: 0, strangers: 0, alone: 0 };
+    const left = { before: 0, ahead: 0, crowded: 0, strangers: 0, alone: 0 };
     const me = new Set((await readRepositories(this.ctx.store).settings.get('me.emails'))?.split(',').filter(Boolean) ?? []);
     const report = emptyReport('ical', files, Boolean(options.dryRun));
     const work = async (perEvent: (fn: (repos: Repositories) => Promise<void>) => Promise<void>) => {
@@ -49,7 +49,7 @@ export class CalendarImportService {
           }
           report.records++;
           if (item.kind === 'outside') {
-            left.outside++;
+            left[item.ahead ? 'ahead' : 'before']++;
             report.skipped++;
             continue;
           }
@@ -91,7 +91,8 @@ export class CalendarImportService {
     };
     await runImport(this.ctx.store, Boolean(options.dryRun), work);
     const events = (n: number) => (n === 1 ? '1 event' : `${n} events`);
-    if (left.outside) report.notes.push(`${events(left.outside)} outside ${isoDay(from)} to today left out; an earlier "since" date takes older ones`);
+    if (left.before) report.notes.push(`${events(left.before)} before ${isoDay(from)} left out; an earlier "since" date takes them`);
+    if (left.ahead) report.notes.push(`${events(left.ahead)} still ahead left out: a calendar import takes the meetings that have happened`);
     if (left.crowded) report.notes.push(`${events(left.crowded)} with more than ${maxAttendees} attendees skipped; a higher "max attendees" takes them`);
     if (left.strangers) report.notes.push(`${events(left.strangers)} with nobody you know skipped; "new people: all" makes people of their attendees`);
     if (left.alone) report.notes.push(`${events(left.alone)} with no attendee but you skipped`);
