@@ -394,4 +394,24 @@ describe.skipIf(!available)('web app in Chromium', () => {
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { name: 'People' }).waitFor();
   });
+
+  // Last: it adds 30,000 people, which the tests before it would see.
+  it('follows an import still running when its page is loaded again', async () => {
+    // Three transactions of 10,000: the page, loaded again, gets its turn between two of them.
+    const rows = Array.from({ length: 30_000 }, (_, i) => `Ada${i},Byron${i},https://www.linkedin.com/in/ada-${i},,Engines ${i % 50},Analyst,08 Feb 2026`);
+    const csv = join(server.dir, 'Connections.csv');
+    writeFileSync(csv, ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...rows].join('\n'));
+    await page.goto(server.url + '/import');
+    await page.getByLabel('File').setInputFiles(csv);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    // Looked for as there, not as visible: at 0% the bar has no width.
+    const bar = page.getByRole('progressbar', { name: 'Import progress' });
+    await bar.waitFor({ state: 'attached' });
+    await page.reload();
+    await bar.waitFor({ state: 'attached', timeout: 60_000 });
+    // A new page, not the one that sent the file, and the import not over yet.
+    expect([await page.getByText(/^Uploading/).count(), await page.getByLabel('Import report').count()]).toEqual([0, 0]);
+    await page.getByLabel('Import report').waitFor({ timeout: 120_000 });
+    expect(await page.getByTestId('report-created').textContent()).toBe('30000');
+  }, 180_000);
 });

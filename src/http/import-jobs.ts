@@ -45,6 +45,11 @@ export class ImportJobs {
     return job;
   }
 
+  /** The jobs of the last hour, the latest first: a page opened again finds the import still running. */
+  recent(): ImportJob[] {
+    return [...this.jobs.values()].reverse();
+  }
+
   get(id: string): ImportJob {
     const job = this.jobs.get(id);
     if (!job) throw notFound('import', id);

@@ -323,7 +323,7 @@ for (const dialect of DIALECTS) {
         await new Promise((r) => setTimeout(r, 20));
         job = (await call('GET', `/api/v1/imports/${job.id}`)).json();
       }
-      expect([job.state, job.report.dryRun, job.report.created]).toEqual(['done', true, 1]);
+      expect([job.state, job.report.dryRun, job.report.created, job.report.files]).toEqual(['done', true, 1, ['contacts.vcf']]);
       expect((await call('GET', '/api/v1/people')).json().items).toHaveLength(0);
       const real = await app.inject({ method: 'POST', url: '/api/v1/imports', payload: upload.payload, headers: { ...upload.headers, cookie: auth.cookie, 'x-csrf-token': auth.csrf } });
       job = real.json();
@@ -332,6 +332,9 @@ for (const dialect of DIALECTS) {
         job = (await call('GET', `/api/v1/imports/${job.id}`)).json();
       }
       expect([job.state, job.report.created, job.total > 0]).toEqual(['done', 1, true]);
+      // The imports of the last hour, the latest first (a page opened again finds one still running).
+      const recent = (await call('GET', '/api/v1/imports')).json();
+      expect(recent.map((j: { id: string; dryRun: boolean }) => [j.id, j.dryRun])).toEqual([[job.id, false], [started.json().id, true]]);
       expect((await call('GET', '/api/v1/people/grace@navy.example')).json().person.company).toBe('US Navy');
     });
 

@@ -57,10 +57,15 @@ export function dataRoutes(api: Api, kith: Kith, jobs: ImportJobs): void {
       rmSync(upload.dir, { recursive: true, force: true });
       throw error;
     }
-    const job = jobs.start({ file: upload.name, format, dryRun: options.dryRun, cleanup: upload.dir }, (progress) => kith.imports.run(format, upload.path, options, progress));
+    const job = jobs.start({ file: upload.name, format, dryRun: options.dryRun, cleanup: upload.dir }, async (progress) => {
+      const report = await kith.imports.run(format, upload.path, options, progress);
+      // The server's temporary paths mean nothing to the client: files go by their names.
+      return { ...report, files: report.files.map((f) => basename(f)) };
+    });
     reply.status(202);
     return job;
   });
+  api.get('/api/v1/imports', { schema: { tags: ['imports'], summary: 'Imports of the last hour, the latest first', response: { 200: z.array(importJob) } } }, () => jobs.recent());
   api.get('/api/v1/imports/:id', { schema: { tags: ['imports'], params: z.object({ id: z.string() }), response: { 200: importJob } } }, (req) => jobs.get(req.params.id));
 
   api.get('/api/v1/exports/:format', {

@@ -181,6 +181,17 @@ export default function ImportPage() {
       setError((e as Error).message);
     }
   };
+  // An import goes on in the server when the page is left: opened again, the page
+  // follows it (a failed look-up only means there is nothing to follow).
+  useEffect(() => {
+    void get<ImportJob[]>('/imports').then(
+      (jobs) => {
+        const running = jobs.find((j) => j.state === 'running');
+        if (running) setJob((current) => current ?? running);
+      },
+      () => {},
+    );
+  }, []);
   // Poll the job while it runs; the bar follows its progress.
   useEffect(() => {
     if (!job || job.state !== 'running') return;
