@@ -72,6 +72,20 @@ describe('the kith command', () => {
     expect(table.stdout).toContain('Ada Lovelace');
   });
 
+  it('says in one line that the database is busy when another process holds it longer than Kith waits', () => {
+    expect(kith(['stats']).code).toBe(0); // the database exists, in WAL mode
+    const other = new BetterSqlite3(db);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const r = kith(['person', 'add', '--name', 'Blocked Person']);
+      expect([r.code, r.stderr]).toEqual([1, 'kith: the database is busy with another write (an import, perhaps); try again when it is done\n']);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(kith(['person', 'show', 'Blocked Person']).code).toBe(1);
+  });
+
   it('exits 1 with one line naming the field for bad input, and writes nothing', () => {
     const before = json<{ people: number }>(['stats']).people;
     for (const [args, pattern] of [

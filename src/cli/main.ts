@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
-import { exitCodeByCategory, isKithError } from '../domain/errors.js';
+import { asKithError, exitCodeByCategory } from '../domain/errors.js';
 import { backupCommand, restoreCommand } from './backup.js';
 import { cadenceCommand, tiersCommand } from './cadence.js';
 import { calendarCommand, digestCommand, strengthCommand } from './calendar.js';
@@ -117,9 +117,10 @@ export async function run(argv: string[]): Promise<number> {
       if (error.exitCode === 0) return 0;
       return USAGE_EXIT;
     }
-    if (isKithError(error)) {
-      process.stderr.write(`kith: ${error.message}\n`);
-      return exitCodeByCategory[error.category];
+    const known = asKithError(error);
+    if (known) {
+      process.stderr.write(`kith: ${known.message}\n`);
+      return exitCodeByCategory[known.category];
     }
     // An unexpected failure is a bug in Kith; say so in one line, with the detail
     // only when asked for.

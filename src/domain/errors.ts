@@ -68,6 +68,17 @@ export function notFound(what: string, ref: string): KithError {
   return new KithError('not_found', `${what}_not_found`, `no ${what} matches ${JSON.stringify(ref)}`, { ref });
 }
 
-export function isKithError(error: unknown): error is KithError {
-  return error instanceof KithError;
+/**
+ * A failure as the user should hear of it, if it is one they can act on: a KithError,
+ * or the database held by another writer for longer than Kith waits for it (SQLite's
+ * SQLITE_BUSY: another process importing, say), which passes and is no bug in Kith.
+ * Undefined for anything else, which is a bug.
+ */
+export function asKithError(error: unknown): KithError | undefined {
+  if (error instanceof KithError) return error;
+  const code = (error as { code?: unknown } | null | undefined)?.code;
+  if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
+    return new KithError('unavailable', 'database_busy', 'the database is busy with another write (an import, perhaps); try again when it is done');
+  }
+  return undefined;
 }

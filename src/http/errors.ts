@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { httpStatusByCategory, KithError } from '../domain/errors.js';
+import { asKithError, httpStatusByCategory } from '../domain/errors.js';
 
 export interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
@@ -20,8 +20,9 @@ function clientError(error: FastifyError): { status: number; code: string; messa
 
 /** The one mapping of failures to HTTP: every error body has the same shape. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  if (error instanceof KithError) {
-    void reply.status(httpStatusByCategory[error.category]).send(errorBody(error.code, error.message, error.details));
+  const known = asKithError(error);
+  if (known) {
+    void reply.status(httpStatusByCategory[known.category]).send(errorBody(known.code, known.message, known.details));
     return;
   }
   if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { KithError, notFound } from '../domain/errors.js';
+import { asKithError, KithError, notFound } from '../domain/errors.js';
 import type { ImportReport } from '../domain/import-record.js';
 
 export interface ImportJob {
@@ -34,8 +34,9 @@ export class ImportJobs {
     run((phase, done, total) => Object.assign(job, { phase, done, total }))
       .then((report) => Object.assign(job, { state: 'done', phase: 'done', report }))
       .catch((error: unknown) => {
-        const e = error instanceof KithError ? { code: error.code, message: error.message } : { code: 'internal_error', message: 'the import failed; the details are in the server log' };
-        if (!(error instanceof KithError)) process.stderr.write(`kith serve: import ${job.id}: ${(error as Error).stack ?? String(error)}\n`);
+        const known = asKithError(error);
+        const e = known ? { code: known.code, message: known.message } : { code: 'internal_error', message: 'the import failed; the details are in the server log' };
+        if (!known) process.stderr.write(`kith serve: import ${job.id}: ${(error as Error).stack ?? String(error)}\n`);
         Object.assign(job, { state: 'failed', error: e });
       })
       .finally(() => {

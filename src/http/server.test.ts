@@ -399,6 +399,18 @@ describe('HTTP API: every route', () => {
     expect((await get()).json().items[0].name).toBe('Zed Renamed');
   });
 
+  it('answers 503 "database busy" while another process holds the database for writing', async () => {
+    const other = new BetterSqlite3(t.store.sqlite!.name);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const res = await app.inject({ method: 'POST', url: '/api/v1/people', payload: { name: 'Blocked Person' }, headers: { cookie: auth.cookie, 'x-csrf-token': auth.csrf } });
+      expect([res.statusCode, res.json().error.code]).toEqual([503, 'database_busy']);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+  });
+
   it('never answers random requests with a 500', async () => {
     const person = (await t.kith.people.list({ limit: 1 })).items[0]!;
     const value = fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.constant(person.id), fc.array(fc.string(), { maxLength: 3 }));
