@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import fc from 'fast-check';
 import { DIALECTS, openTestStore, type TestStore } from '../../test/stores.js';
@@ -340,17 +341,17 @@ for (const dialect of DIALECTS) {
 
     it('refuses a bad import request at once, not as a failed job, and keeps no upload', async () => {
       const headers = { cookie: auth.cookie, 'x-csrf-token': auth.csrf };
-      const uploads = () => readdirSync(tmpdir()).filter((n) => n.startsWith('kith-upload-')).length;
-      const before = uploads();
-      const card = await multipart('contacts.vcf', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEND:VCARD\r\n');
+      // Other test files upload into the same temporary folder at the same time: look for these files only.
+      const left = () => readdirSync(tmpdir()).filter((n) => n.startsWith('kith-upload-') && readdirSync(join(tmpdir(), n)).some((f) => f.startsWith('refused-')));
+      const card = await multipart('refused-card.vcf', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Grace Hopper\r\nEND:VCARD\r\n');
       const option = await app.inject({ method: 'POST', url: '/api/v1/imports?format=vcard&maxAttendees=5', payload: card.payload, headers: { ...card.headers, ...headers } });
       expect([option.statusCode, option.json().error.code]).toEqual([400, 'invalid_max_attendees']);
       expect(option.json().error.message).toBe('invalid max-attendees 5: applies to calendars (ical) only');
-      const text = await multipart('notes.txt', 'just some notes\n');
+      const text = await multipart('refused-notes.txt', 'just some notes\n');
       const unknown = await app.inject({ method: 'POST', url: '/api/v1/imports', payload: text.payload, headers: { ...text.headers, ...headers } });
       expect(unknown.statusCode).toBe(400);
-      expect(unknown.json().error.message).toMatch(/^invalid file "notes\.txt": cannot tell its format/);
-      expect(uploads()).toBe(before);
+      expect(unknown.json().error.message).toMatch(/^invalid file "refused-notes\.txt": cannot tell its format/);
+      expect(left()).toEqual([]);
     });
   });
 }
